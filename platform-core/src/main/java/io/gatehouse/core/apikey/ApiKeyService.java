@@ -1,0 +1,95 @@
+package io.gatehouse.core.apikey;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.gatehouse.core.application.Application;
+import io.gatehouse.core.application.ApplicationRepository;
+import io.gatehouse.core.audit.Actor;
+import io.gatehouse.core.audit.AuditLog;
+import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
+
+/** Issues, rotates and revokes keys. The plaintext leaves this class only inside an {@link IssuedApiKey}. */
+@Service
+public class ApiKeyService {
+
+    private final ApiKeyRepository keys;
+    private final ApplicationRepository applications;
+    private final ApiKeyHasher hasher;
+    private final AuditLog audit;
+    private final GatewayConfigChanges gatewayConfig;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiKeyService(ApiKeyRepository keys, ApplicationRepository applications, ApiKeyHasher hasher, AuditLog audit,
+            GatewayConfigChanges gatewayConfig) {
+        this.keys = keys;
+        this.applications = applications;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.gatewayConfig = gatewayConfig;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasUsableKey(long applicationId) {
+        Instant now = Instant.now();
+        return keys.findByApplicationIdOrderByCreatedAtDesc(applicationId).stream().anyMatch(k -> k.isUsableAt(now));
+    }
+
+    @Transactional
+    public IssuedApiKey issue(Application application, Actor actor) {
+        return store(application, ApiKeyFormat.generate(random), actor, "apikey.issued");
+    }
+
+    /**
+     * Takes over a key that exists outside Gatehouse (migrating from another gateway, or the demo key): it must be
+     * well formed, and only its hash is stored.
+     */
+    @Transactional
+    public IssuedApiKey register(Application application, String plaintext, Actor actor) {
+        return store(application, plaintext, actor, "apikey.registered");
+    }
+
+    /** A new key; the application's other active keys keep working for {@code overlap}, then stop. */
+    @Transactional
+    public IssuedApiKey rotate(long applicationId, Duration overlap, Actor actor) {
+        Application application = applications.findById(applicationId)
+                .orElseThrow(() -> new IllegalArgumentException("No application " + applicationId + "."));
+        Instant until = Instant.now().plus(overlap);
+        keys.findByApplicationIdOrderByCreatedAtDesc(applicationId).forEach(k -> k.expireAt(until));
+        return store(application, ApiKeyFormat.generate(random), actor, "apikey.rotated");
+    }
+
+    @Transactional
+    public void revoke(long apiKeyId, Actor actor) {
+        ApiKey key = keys.findById(apiKeyId).orElseThrow(() -> new IllegalArgumentException("No key " + apiKeyId + "."));
+        key.revoke();
+        audit.record(actor, "apikey.revoked", "apikey", key.getKeyId(), key.masked());
+        gatewayConfig.changed();
+    }
+
+    private IssuedApiKey store(Application application, String plaintext, Actor actor, String action) {
+        ParsedApiKey parsed = ApiKeyFormat.parse(plaintext);
+        if (parsed == null) {
+            throw new IllegalArgumentException("That is not a well-formed Gatehouse key.");
+        }
+        ApiKey key = keys.save(new ApiKey(application, parsed, hasher.hashHex(parsed.secret())));
+        audit.record(actor, action, "apikey", key.getKeyId(), key.masked() + " for application " + application.getId());
+        gatewayConfig.changed();
+        return new IssuedApiKey(plaintext, key);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HasherConfiguration {
+
+        @Bean
+        ApiKeyHasher apiKeyHasher(ApiKeyProperties properties) {
+            return new ApiKeyHasher(properties.pepper());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.gatehouse.core.consumer;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ConsumerRepository extends JpaRepository<Consumer, Long> {
+
+    Optional<Consumer> findByEmail(String normalizedEmail);
+
+    default Optional<Consumer> findByEmailIgnoringCase(String email) {
+        return findByEmail(Consumer.normalizeEmail(email));
+    }
+}

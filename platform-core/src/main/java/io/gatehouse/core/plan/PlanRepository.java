@@ -1,0 +1,10 @@
+package io.gatehouse.core.plan;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PlanRepository extends JpaRepository<Plan, Long> {
+
+    List<Plan> findByApiIdOrderByNameAsc(Long apiId);
+}

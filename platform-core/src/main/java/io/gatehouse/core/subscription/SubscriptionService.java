@@ -1,0 +1,118 @@
+package io.gatehouse.core.subscription;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.gatehouse.core.apikey.ApiKeyService;
+import io.gatehouse.core.apikey.IssuedApiKey;
+import io.gatehouse.core.application.Application;
+import io.gatehouse.core.application.ApplicationRepository;
+import io.gatehouse.core.audit.Actor;
+import io.gatehouse.core.audit.AuditLog;
+import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
+import io.gatehouse.core.plan.ApprovalMode;
+import io.gatehouse.core.plan.Plan;
+import io.gatehouse.core.plan.PlanRepository;
+
+/**
+ * The subscription state machine: every request and decision goes through here, is audited, and reaches the
+ * gateway through the config revision. Concurrent decisions on one subscription are serialised by its row
+ * version: the loser fails with an optimistic-locking error and changes nothing.
+ */
+@Service
+public class SubscriptionService {
+
+    private final SubscriptionRepository subscriptions;
+    private final ApplicationRepository applications;
+    private final PlanRepository plans;
+    private final ApiKeyService keys;
+    private final AuditLog audit;
+    private final GatewayConfigChanges gatewayConfig;
+
+    SubscriptionService(SubscriptionRepository subscriptions, ApplicationRepository applications, PlanRepository plans,
+            ApiKeyService keys, AuditLog audit, GatewayConfigChanges gatewayConfig) {
+        this.subscriptions = subscriptions;
+        this.applications = applications;
+        this.plans = plans;
+        this.keys = keys;
+        this.audit = audit;
+        this.gatewayConfig = gatewayConfig;
+    }
+
+    /** A consumer asks for a plan for one of their applications; AUTOMATIC plans are approved at once. */
+    @Transactional
+    public SubscriptionDecision request(long consumerId, long applicationId, long planId, String justification,
+            Actor actor) {
+        Application application = applications.findByIdAndConsumerId(applicationId, consumerId)
+                .orElseThrow(() -> new IllegalArgumentException("No application " + applicationId + "."));
+        Plan plan = plans.findById(planId)
+                .filter(Plan::isOffered)
+                .filter(p -> p.getApi().getLifecycle().isServed())
+                .orElseThrow(() -> new IllegalArgumentException("No plan " + planId + " is on offer."));
+        Long apiId = plan.getApi().getId();
+        if (subscriptions.findByApplicationIdAndLiveApiId(applicationId, apiId).isPresent()) {
+            throw new IllegalStateException("This application already has a subscription to this API.");
+        }
+        Subscription subscription = subscriptions.saveAndFlush(new Subscription(application, plan, justification));
+        audit.record(actor, "subscription.requested", "subscription", subscription.getId(),
+                "plan " + plan.getName() + " for application " + application.getName());
+        if (plan.getApprovalMode() == ApprovalMode.AUTOMATIC) {
+            return decide(subscription, SubscriptionStatus.APPROVED, null, Actor.system("automatic approval"));
+        }
+        return new SubscriptionDecision(subscription, Optional.empty());
+    }
+
+    @Transactional
+    public SubscriptionDecision approve(long subscriptionId, Actor actor) {
+        return decide(load(subscriptionId), SubscriptionStatus.APPROVED, null, actor);
+    }
+
+    @Transactional
+    public SubscriptionDecision reject(long subscriptionId, String reason, Actor actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A rejection needs a reason the consumer can read.");
+        }
+        return decide(load(subscriptionId), SubscriptionStatus.REJECTED, reason.trim(), actor);
+    }
+
+    @Transactional
+    public SubscriptionDecision suspend(long subscriptionId, String reason, Actor actor) {
+        return decide(load(subscriptionId), SubscriptionStatus.SUSPENDED, reason, actor);
+    }
+
+    @Transactional
+    public SubscriptionDecision resume(long subscriptionId, Actor actor) {
+        Subscription subscription = load(subscriptionId);
+        if (subscription.getStatus() != SubscriptionStatus.SUSPENDED) {
+            throw new IllegalStateException("Only a suspended subscription can be resumed.");
+        }
+        return decide(subscription, SubscriptionStatus.APPROVED, null, actor);
+    }
+
+    @Transactional
+    public SubscriptionDecision revoke(long subscriptionId, String reason, Actor actor) {
+        return decide(load(subscriptionId), SubscriptionStatus.REVOKED, reason, actor);
+    }
+
+    private Subscription load(long subscriptionId) {
+        return subscriptions.findById(subscriptionId)
+                .orElseThrow(() -> new IllegalArgumentException("No subscription " + subscriptionId + "."));
+    }
+
+    private SubscriptionDecision decide(Subscription subscription, SubscriptionStatus target, String reason,
+            Actor actor) {
+        SubscriptionStatus from = subscription.getStatus();
+        subscription.moveTo(target, actor.name(), reason);
+        subscriptions.saveAndFlush(subscription);
+        audit.record(actor, "subscription." + target.name().toLowerCase(), "subscription", subscription.getId(),
+                from + " -> " + target + (reason == null ? "" : ": " + reason));
+        Optional<IssuedApiKey> issued = Optional.empty();
+        if (target == SubscriptionStatus.APPROVED && !keys.hasUsableKey(subscription.getApplication().getId())) {
+            issued = Optional.of(keys.issue(subscription.getApplication(), actor));
+        }
+        gatewayConfig.changed();
+        return new SubscriptionDecision(subscription, issued);
+    }
+}

@@ -1,0 +1,318 @@
+package io.gatehouse.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.gatehouse.core.account.AccountService;
+import io.gatehouse.core.account.AdminRole;
+import io.gatehouse.core.account.AdminUser;
+import io.gatehouse.core.apikey.ApiKey;
+import io.gatehouse.core.apikey.ApiKeyFormat;
+import io.gatehouse.core.apikey.ApiKeyHasher;
+import io.gatehouse.core.apikey.ApiKeyRepository;
+import io.gatehouse.core.apikey.ApiKeyService;
+import io.gatehouse.core.apikey.ApiKeyStatus;
+import io.gatehouse.core.apikey.IssuedApiKey;
+import io.gatehouse.core.application.Application;
+import io.gatehouse.core.application.ApplicationRepository;
+import io.gatehouse.core.audit.Actor;
+import io.gatehouse.core.catalog.Api;
+import io.gatehouse.core.catalog.ApiLifecycle;
+import io.gatehouse.core.catalog.ApiVersionRepository;
+import io.gatehouse.core.catalog.CatalogService;
+import io.gatehouse.core.catalog.MockResponse;
+import io.gatehouse.core.catalog.NewApi;
+import io.gatehouse.core.catalog.NewApiVersion;
+import io.gatehouse.core.consumer.Consumer;
+import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
+import io.gatehouse.core.plan.ApprovalMode;
+import io.gatehouse.core.plan.Plan;
+import io.gatehouse.core.plan.PlanService;
+import io.gatehouse.core.plan.PlanTerms;
+import io.gatehouse.core.plan.Quota;
+import io.gatehouse.core.plan.RateLimit;
+import io.gatehouse.core.subscription.Subscription;
+import io.gatehouse.core.subscription.SubscriptionDecision;
+import io.gatehouse.core.subscription.SubscriptionRepository;
+import io.gatehouse.core.subscription.SubscriptionService;
+import io.gatehouse.core.subscription.SubscriptionStatus;
+
+/**
+ * The domain against a real database, migrated by Flyway: run once on H2 and once on PostgreSQL by the
+ * subclasses, so the same migrations and mappings are proven on both.
+ */
+@SpringBootTest(classes = CoreTestApplication.class)
+abstract class PersistenceContract {
+
+    private static final Actor ADMIN = Actor.admin("admin", "127.0.0.1");
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    PlanService plans;
+    @Autowired
+    ApplicationRepository applications;
+    @Autowired
+    SubscriptionService subscriptions;
+    @Autowired
+    SubscriptionRepository subscriptionRows;
+    @Autowired
+    ApiKeyService keys;
+    @Autowired
+    ApiKeyRepository keyRows;
+    @Autowired
+    ApiKeyHasher hasher;
+    @Autowired
+    ApiVersionRepository versions;
+    @Autowired
+    GatewayConfigChanges gatewayConfig;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void approvingAManualSubscriptionIssuesOneKeyStoredOnlyAsAHash() {
+        Fixture f = fixture(ApprovalMode.MANUAL);
+        long revisionBefore = gatewayConfig.currentRevision();
+
+        SubscriptionDecision requested = subscriptions.request(f.consumer.getId(), f.application.getId(),
+                f.plan.getId(), "for the test", Actor.consumer(f.consumer.getEmail(), "10.0.0.1"));
+        assertThat(requested.subscription().getStatus()).isEqualTo(SubscriptionStatus.PENDING);
+        assertThat(requested.issuedKey()).isEmpty();
+
+        SubscriptionDecision approved = subscriptions.approve(requested.subscription().getId(), ADMIN);
+        assertThat(approved.subscription().getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
+        IssuedApiKey issued = approved.issuedKey().orElseThrow();
+        assertThat(ApiKeyFormat.parse(issued.plaintext())).isNotNull();
+
+        ApiKey stored = keyRows.findByKeyId(ApiKeyFormat.parse(issued.plaintext()).keyId()).orElseThrow();
+        assertThat(stored.getSecretHash()).isEqualTo(hasher.hashHex(ApiKeyFormat.parse(issued.plaintext()).secret()));
+        List<Map<String, Object>> rows = jdbc.queryForList("select * from api_key");
+        assertThat(rows.toString()).doesNotContain(issued.plaintext())
+                .doesNotContain(ApiKeyFormat.parse(issued.plaintext()).secret());
+
+        assertThat(gatewayConfig.currentRevision()).isGreaterThan(revisionBefore);
+        assertThat(jdbc.queryForList(
+                "select action from audit_entry where object_type = 'subscription' and object_id = ?", String.class,
+                String.valueOf(requested.subscription().getId())))
+                .containsExactly("subscription.requested", "subscription.approved");
+        assertThat(jdbc.queryForObject("select source_address from audit_entry where action = 'subscription.requested'"
+                + " and object_id = ?", String.class, String.valueOf(requested.subscription().getId())))
+                .isEqualTo("10.0.0.1");
+    }
+
+    @Test
+    void automaticPlansApproveAtOnceAndASecondApprovalForTheApplicationIssuesNoNewKey() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        SubscriptionDecision first = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(),
+                null, Actor.consumer(f.consumer.getEmail(), null));
+        assertThat(first.subscription().getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(first.issuedKey()).isPresent();
+
+        Api other = newApi();
+        Plan otherPlan = plans.create(other.getId(), terms("Other", ApprovalMode.AUTOMATIC), ADMIN);
+        SubscriptionDecision second = subscriptions.request(f.consumer.getId(), f.application.getId(),
+                otherPlan.getId(), null, Actor.consumer(f.consumer.getEmail(), null));
+        assertThat(second.subscription().getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(second.issuedKey()).isEmpty();
+        assertThat(keyRows.findByApplicationIdOrderByCreatedAtDesc(f.application.getId())).hasSize(1);
+    }
+
+    @Test
+    void anApplicationHoldsOneLiveSubscriptionPerApiAndTheDatabaseEnforcesIt() {
+        Fixture f = fixture(ApprovalMode.MANUAL);
+        Subscription first = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                Actor.consumer(f.consumer.getEmail(), null)).subscription();
+
+        assertThatThrownBy(() -> subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(),
+                null, Actor.consumer(f.consumer.getEmail(), null)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> jdbc.update("insert into subscription (application_id, plan_id, api_id, live_api_id,"
+                + " status, requested_at, row_version) values (?, ?, ?, ?, 'PENDING', ?, 0)", f.application.getId(),
+                f.plan.getId(), f.api.getId(), f.api.getId(), Timestamp.from(Instant.now())))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        subscriptions.reject(first.getId(), "not this time", ADMIN);
+        Subscription again = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                Actor.consumer(f.consumer.getEmail(), null)).subscription();
+        assertThat(again.getStatus()).isEqualTo(SubscriptionStatus.PENDING);
+        assertThat(subscriptionRows.findById(first.getId()).orElseThrow().getDecisionReason()).isEqualTo("not this time");
+    }
+
+    @Test
+    void twoAdminsApprovingTheSameRequestAtOnceYieldOneApprovalAndOneKey() throws Exception {
+        Fixture f = fixture(ApprovalMode.MANUAL);
+        long id = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                Actor.consumer(f.consumer.getEmail(), null)).subscription().getId();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (String admin : List.of("alice", "bob")) {
+                Callable<Boolean> approve = () -> {
+                    start.await();
+                    try {
+                        subscriptions.approve(id, Actor.admin(admin, null));
+                        return true;
+                    } catch (RuntimeException lost) {
+                        return false;
+                    }
+                };
+                results.add(pool.submit(approve));
+            }
+            start.countDown();
+            int successes = 0;
+            for (Future<Boolean> result : results) {
+                successes += result.get() ? 1 : 0;
+            }
+            assertThat(successes).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(keyRows.findByApplicationIdOrderByCreatedAtDesc(f.application.getId())).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'subscription.approved'"
+                + " and object_id = ?", Integer.class, String.valueOf(id))).isEqualTo(1);
+    }
+
+    @Test
+    void rotationKeepsTheOldKeyForTheOverlapAndRevocationStopsIt() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        IssuedApiKey first = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                Actor.consumer(f.consumer.getEmail(), null)).issuedKey().orElseThrow();
+
+        IssuedApiKey second = keys.rotate(f.application.getId(), Duration.ofHours(24), ADMIN);
+
+        ApiKey old = keyRows.findById(first.key().getId()).orElseThrow();
+        assertThat(old.getStatus()).isEqualTo(ApiKeyStatus.EXPIRING);
+        assertThat(old.isUsableAt(Instant.now())).isTrue();
+        assertThat(old.isUsableAt(Instant.now().plus(Duration.ofHours(25)))).isFalse();
+        assertThat(second.plaintext()).isNotEqualTo(first.plaintext());
+
+        keys.revoke(old.getId(), ADMIN);
+        assertThat(keyRows.findById(old.getId()).orElseThrow().isUsableAt(Instant.now())).isFalse();
+        assertThat(keyRows.findById(second.key().getId()).orElseThrow().getStatus()).isEqualTo(ApiKeyStatus.ACTIVE);
+    }
+
+    @Test
+    void rejectionNeedsAReasonAndFinishedSubscriptionsCannotMove() {
+        Fixture f = fixture(ApprovalMode.MANUAL);
+        long id = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                Actor.consumer(f.consumer.getEmail(), null)).subscription().getId();
+        assertThatThrownBy(() -> subscriptions.reject(id, " ", ADMIN)).isInstanceOf(IllegalArgumentException.class);
+        subscriptions.reject(id, "duplicate", ADMIN);
+        assertThatThrownBy(() -> subscriptions.approve(id, ADMIN)).isInstanceOf(IllegalStateException.class);
+        assertThat(subscriptionRows.findById(id).orElseThrow().getStatus()).isEqualTo(SubscriptionStatus.REJECTED);
+    }
+
+    @Test
+    void theCatalogKeepsTheDocumentVerbatimWithItsOperationsAndLifecycle() {
+        String document = "openapi: 3.0.3\n# " + "x".repeat(2_000_000) + "\n";
+        Api api = catalog.create(new NewApi("/big/" + unique(), true, List.of(), null),
+                version(document), ADMIN);
+        api = catalog.moveTo(api.getId(), ApiLifecycle.PUBLISHED, ADMIN);
+
+        var stored = versions.findByApiIdOrderByImportedAtDesc(api.getId());
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).getDocument()).isEqualTo(document);
+        tx.executeWithoutResult(status -> {
+            var operations = versions.findById(stored.get(0).getId()).orElseThrow().getOperations();
+            assertThat(operations).singleElement().satisfies(op -> {
+                assertThat(op.getPath()).isEqualTo("/pets/{petId}");
+                assertThat(op.getTags()).containsExactly("pets", "read");
+                assertThat(op.getMockResponses()).containsExactly(
+                        new MockResponse(200, "application/json", "default", "{\"id\":1}"));
+            });
+        });
+        assertThat(catalog.listed()).extracting(Api::getId).contains(api.getId());
+        assertThatThrownBy(() -> catalog.moveTo(stored.get(0).getApi().getId(), ApiLifecycle.DRAFT, ADMIN))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void planTermsRoundTripAndInvalidTermsAreRefused() {
+        Api api = newApi();
+        PlanTerms terms = new PlanTerms("Gold", "fast", new RateLimit(10, RateLimit.Period.SECOND, 20),
+                new Quota(100_000, Quota.Period.MONTH), ApprovalMode.MANUAL, true);
+        Plan plan = plans.create(api.getId(), terms, ADMIN);
+        PlanTerms reloaded = tx.execute(status -> plans.find(plan.getId()).orElseThrow().terms());
+        assertThat(reloaded).isEqualTo(terms);
+
+        PlanTerms bad = new PlanTerms("", null, new RateLimit(10, RateLimit.Period.SECOND, 5), null, null, true);
+        assertThatThrownBy(() -> plans.create(api.getId(), bad, ADMIN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void analyticsTablesTakeEventsAndRollups() {
+        String requestId = unique();
+        jdbc.update("insert into analytics_event (occurred_at, request_id, api_id, method, path, status,"
+                + " gateway_latency_us, bytes_in, bytes_out, rejection_reason) values (?, ?, 1, 'GET', '/x', 401, 120, 0,"
+                + " 96, 'API_KEY_MISSING')", Timestamp.from(Instant.now()), requestId);
+        assertThat(jdbc.queryForObject("select rejection_reason from analytics_event where request_id = ?",
+                String.class, requestId)).isEqualTo("API_KEY_MISSING");
+
+        Timestamp minute = Timestamp.from(Instant.parse("2026-01-01T10:15:00Z"));
+        jdbc.update("insert into analytics_rollup_minute (bucket_start, api_id, operation, plan_id, application_id,"
+                + " status_class, request_count, latency_sum_us, latency_max_us, latency_histogram, bytes_out)"
+                + " values (?, 1, '', 0, 0, 4, 3, 360, 200, '0,3,0', 288)", minute);
+        assertThat(jdbc.queryForObject("select request_count from analytics_rollup_minute where bucket_start = ?",
+                Long.class, minute)).isEqualTo(3L);
+    }
+
+    private record Fixture(Consumer consumer, Application application, Api api, Plan plan) {
+    }
+
+    private Fixture fixture(ApprovalMode mode) {
+        Consumer consumer = accounts.registerConsumer(unique() + "@example.com", "Test Consumer", "correct horse battery",
+                Actor.system("test"));
+        Application application = applications.save(new Application(consumer, "App " + unique(), null));
+        Api api = newApi();
+        Plan plan = plans.create(api.getId(), terms("Plan", mode), ADMIN);
+        return new Fixture(consumer, application, api, plan);
+    }
+
+    private Api newApi() {
+        AdminUser owner = accounts.createAdminUser("owner-" + unique(), "Owner", "owner password 123",
+                AdminRole.PRODUCT_OWNER, ADMIN);
+        Api api = catalog.create(new NewApi("/t/" + unique(), true, List.of(), owner.getId()), version("openapi: 3.0.3"),
+                ADMIN);
+        return catalog.moveTo(api.getId(), ApiLifecycle.PUBLISHED, ADMIN);
+    }
+
+    private static PlanTerms terms(String name, ApprovalMode mode) {
+        return new PlanTerms(name, null, new RateLimit(5, RateLimit.Period.SECOND, 5), null, mode, true);
+    }
+
+    private static NewApiVersion version(String document) {
+        return new NewApiVersion("Test API", "1.0.0", "3.0.3", "A *test* API", document, "YAML", null,
+                List.of(new NewApiVersion.Operation("GET", "/pets/{petId}", "getPet", "Get a pet",
+                        List.of("pets", "read"), false,
+                        List.of(new MockResponse(200, "application/json", "default", "{\"id\":1}")))));
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
