@@ -1,0 +1,34 @@
+package io.gatehouse.gateway;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code gatehouse.gateway.*}, documented in docs/gateway-reference.md.
+ *
+ * @param port the data-plane port (0 picks a free one)
+ * @param managementPort health and Prometheus metrics (0 picks a free one)
+ * @param apiKeyHeader where keys are read when an API's OpenAPI document names no apiKey header
+ * @param apiKeyQueryParameter also accept the key in this query parameter; empty: headers only
+ * @param snapshotPollInterval how often the config revision is polled; changes reach traffic within about this long
+ */
+@ConfigurationProperties("gatehouse.gateway")
+@Validated
+public record GatewayProperties(
+        @DefaultValue("0.0.0.0") @NotBlank String host,
+        @DefaultValue("8000") @Min(0) @Max(65535) int port,
+        @DefaultValue("8001") @Min(0) @Max(65535) int managementPort,
+        @DefaultValue("2") @Min(1) @Max(64) int ioThreads,
+        @DefaultValue("X-API-Key") @NotBlank String apiKeyHeader,
+        @DefaultValue("") String apiKeyQueryParameter,
+        @DefaultValue("250ms") @NotNull Duration snapshotPollInterval,
+        @DefaultValue("10s") @NotNull Duration shutdownGracePeriod) {
+}

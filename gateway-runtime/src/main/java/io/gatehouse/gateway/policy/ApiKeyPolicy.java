@@ -1,0 +1,64 @@
+package io.gatehouse.gateway.policy;
+
+import java.util.Deque;
+
+import io.gatehouse.core.apikey.ApiKeyFormat;
+import io.gatehouse.core.apikey.ApiKeyHasher;
+import io.gatehouse.core.apikey.ParsedApiKey;
+import io.gatehouse.gateway.snapshot.KeyEntry;
+import io.gatehouse.gateway.snapshot.Route;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+
+/**
+ * Finds the key in the header the Api's OpenAPI document declares (else the configured default header), or in
+ * the configured query parameter; rejects a malformed key by its checksum before any lookup; then compares the
+ * keyed hash in constant time. The key is removed from the request so it never reaches the upstream.
+ */
+public final class ApiKeyPolicy implements HttpHandler {
+
+    private final ApiKeyHasher hasher;
+    private final String defaultHeader;
+    private final String queryParameter;
+    private final HttpHandler next;
+
+    public ApiKeyPolicy(ApiKeyHasher hasher, String defaultHeader, String queryParameter, HttpHandler next) {
+        this.hasher = hasher;
+        this.defaultHeader = defaultHeader;
+        this.queryParameter = queryParameter == null || queryParameter.isBlank() ? null : queryParameter;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        Route route = GatewayExchange.route(exchange);
+        String header = route.apiKeyHeader() != null ? route.apiKeyHeader() : defaultHeader;
+        exchange.putAttachment(GatewayExchange.KEY_HEADER, header);
+        HttpString headerName = HttpString.tryFromString(header);
+        String presented = exchange.getRequestHeaders().getFirst(headerName);
+        exchange.getRequestHeaders().remove(headerName);
+        if (presented == null && queryParameter != null) {
+            Deque<String> values = exchange.getQueryParameters().get(queryParameter);
+            presented = values == null ? null : values.peekFirst();
+            exchange.getQueryParameters().remove(queryParameter);
+        }
+        if (presented == null || presented.isEmpty()) {
+            Problems.send(exchange, Failure.API_KEY_MISSING);
+            return;
+        }
+        ParsedApiKey parsed = ApiKeyFormat.parse(presented);
+        if (parsed == null) {
+            Problems.send(exchange, Failure.API_KEY_INVALID);
+            return;
+        }
+        KeyEntry key = exchange.getAttachment(GatewayExchange.SNAPSHOT).key(parsed.keyId());
+        if (key == null || !hasher.matches(parsed.secret(), key.secretHash())
+                || !key.isUsableAt(System.currentTimeMillis())) {
+            Problems.send(exchange, Failure.API_KEY_INVALID);
+            return;
+        }
+        exchange.putAttachment(GatewayExchange.KEY, key);
+        next.handleRequest(exchange);
+    }
+}

@@ -1,0 +1,57 @@
+package io.gatehouse.gateway.policy;
+
+/**
+ * Every way the gateway can refuse a request, with its status and RFC 9457 problem type
+ * ({@code urn:gatehouse:problem:<id>}). Documented, with its headers, in docs/gateway-reference.md.
+ */
+public enum Failure {
+    ROUTE_NOT_FOUND(404, "route-not-found", "No API here", "No API is published at this path."),
+    OPERATION_NOT_FOUND(404, "operation-not-found", "No such operation",
+            "This API has no operation for this method and path."),
+    API_RETIRED(410, "api-retired", "API retired", "This API has been retired and no longer answers."),
+    API_KEY_MISSING(401, "api-key-missing", "API key missing", "This API needs an API key."),
+    // One body for malformed, unknown, revoked and expired keys: the client learns nothing about which.
+    API_KEY_INVALID(401, "api-key-invalid", "API key invalid", "The API key is not valid."),
+    CONSUMER_SUSPENDED(403, "consumer-suspended", "Account suspended",
+            "The account that owns this key is suspended."),
+    SUBSCRIPTION_MISSING(403, "subscription-missing", "No subscription",
+            "This application has no subscription to this API."),
+    SUBSCRIPTION_PENDING(403, "subscription-pending", "Subscription pending",
+            "This application's subscription to this API is waiting for approval."),
+    SUBSCRIPTION_REJECTED(403, "subscription-rejected", "Subscription rejected",
+            "This application's subscription to this API was rejected."),
+    SUBSCRIPTION_SUSPENDED(403, "subscription-suspended", "Subscription suspended",
+            "This application's subscription to this API is suspended."),
+    UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "Upstream unavailable",
+            "The API's upstream could not be reached."),
+    CONFIG_UNAVAILABLE(503, "config-unavailable", "Gateway not ready",
+            "The gateway has not loaded its configuration yet; try again shortly.");
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String detail;
+
+    Failure(int status, String id, String title, String detail) {
+        this.status = status;
+        this.type = "urn:gatehouse:problem:" + id;
+        this.title = title;
+        this.detail = detail;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,53 @@
+package io.gatehouse.gateway.policy;
+
+import io.gatehouse.gateway.snapshot.ConfigSnapshot;
+import io.gatehouse.gateway.snapshot.Grant;
+import io.gatehouse.gateway.snapshot.KeyEntry;
+import io.gatehouse.gateway.snapshot.Route;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+
+/** What the policies learn about a request, attached to the exchange as it moves down the chain. */
+public final class GatewayExchange {
+
+    static final AttachmentKey<String> REQUEST_ID = AttachmentKey.create(String.class);
+    static final AttachmentKey<ConfigSnapshot> SNAPSHOT = AttachmentKey.create(ConfigSnapshot.class);
+    static final AttachmentKey<Route> ROUTE = AttachmentKey.create(Route.class);
+    static final AttachmentKey<String> KEY_HEADER = AttachmentKey.create(String.class);
+    static final AttachmentKey<KeyEntry> KEY = AttachmentKey.create(KeyEntry.class);
+    static final AttachmentKey<Grant> GRANT = AttachmentKey.create(Grant.class);
+    static final AttachmentKey<Failure> FAILURE = AttachmentKey.create(Failure.class);
+
+    private GatewayExchange() {
+    }
+
+    public static String requestId(HttpServerExchange exchange) {
+        return exchange.getAttachment(REQUEST_ID);
+    }
+
+    public static Route route(HttpServerExchange exchange) {
+        return exchange.getAttachment(ROUTE);
+    }
+
+    public static KeyEntry key(HttpServerExchange exchange) {
+        return exchange.getAttachment(KEY);
+    }
+
+    public static Grant grant(HttpServerExchange exchange) {
+        return exchange.getAttachment(GRANT);
+    }
+
+    /** The failure the request was refused with, or null when it went through. */
+    public static Failure failure(HttpServerExchange exchange) {
+        return exchange.getAttachment(FAILURE);
+    }
+
+    static void recordFailure(HttpServerExchange exchange, Failure failure) {
+        exchange.putAttachment(FAILURE, failure);
+    }
+
+    static String keyHeader(HttpServerExchange exchange) {
+        String header = exchange.getAttachment(KEY_HEADER);
+        return header == null ? "X-API-Key" : header;
+    }
+}

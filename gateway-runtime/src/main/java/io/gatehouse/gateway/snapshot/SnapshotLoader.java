@@ -1,0 +1,99 @@
+package io.gatehouse.gateway.snapshot;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.core.apikey.ApiKeyHasher;
+import io.gatehouse.core.catalog.ApiLifecycle;
+import io.gatehouse.core.catalog.MockResponse;
+import io.gatehouse.core.routing.PathTemplate;
+import io.gatehouse.core.subscription.SubscriptionStatus;
+import io.gatehouse.gateway.mock.MockOperation;
+
+/** Reads the gateway's view of the configuration with plain JDBC: a handful of set queries, no ORM. */
+@Component
+public class SnapshotLoader {
+
+    private final JdbcTemplate jdbc;
+
+    SnapshotLoader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The cheap change marker: a primary-key read. */
+    public long revision() {
+        Long revision = jdbc.queryForObject("select revision from config_revision where id = 1", Long.class);
+        return revision == null ? 0 : revision;
+    }
+
+    public ConfigSnapshot load(long revision) {
+        return new ConfigSnapshot(revision, Instant.now(), routes(), keys(), grants());
+    }
+
+    private Map<String, Route> routes() {
+        Map<Long, List<String>> upstreams = new HashMap<>();
+        jdbc.query("select api_id, url from api_upstream order by api_id, position",
+                rs -> {
+                    upstreams.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        Map<Long, List<MockOperation>> operations = new HashMap<>();
+        jdbc.query("select a.id, o.method, o.path, o.operation_id, o.mock_responses from api_operation o"
+                + " join api a on a.current_version_id = o.api_version_id where a.lifecycle <> 'DRAFT'",
+                rs -> {
+                    operations.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new MockOperation(
+                            rs.getString(2), PathTemplate.of(rs.getString(3)), rs.getString(4),
+                            MockResponse.fromJson(rs.getString(5))));
+                });
+        Comparator<MockOperation> mostSpecificFirst = Comparator
+                .comparingInt((MockOperation op) -> op.path().specificity()).reversed();
+        Map<String, Route> routes = new HashMap<>();
+        jdbc.query("select id, context_path, lifecycle, mock_mode, api_key_header from api where lifecycle <> 'DRAFT'",
+                rs -> {
+                    long apiId = rs.getLong(1);
+                    List<MockOperation> ops = new ArrayList<>(operations.getOrDefault(apiId, List.of()));
+                    ops.sort(mostSpecificFirst);
+                    routes.put(rs.getString(2), new Route(apiId, rs.getString(2), ApiLifecycle.valueOf(rs.getString(3)),
+                            rs.getBoolean(4), rs.getString(5), upstreams.getOrDefault(apiId, List.of()), ops));
+                });
+        return routes;
+    }
+
+    private Map<String, KeyEntry> keys() {
+        Map<String, KeyEntry> keys = new HashMap<>();
+        jdbc.query("select k.key_id, k.secret_hash, k.status, k.expires_at, k.application_id, c.id, c.status"
+                + " from api_key k join application a on a.id = k.application_id"
+                + " join consumer c on c.id = a.consumer_id where k.status <> 'REVOKED'",
+                rs -> {
+                    Timestamp expires = rs.getTimestamp(4);
+                    boolean expiring = "EXPIRING".equals(rs.getString(3));
+                    keys.put(rs.getString(1), new KeyEntry(rs.getString(1), ApiKeyHasher.fromHex(rs.getString(2)),
+                            expiring && expires != null ? expires.toInstant() : null, rs.getLong(5), rs.getLong(6),
+                            "ACTIVE".equals(rs.getString(7))));
+                });
+        return keys;
+    }
+
+    private Map<Long, Map<Long, Grant>> grants() {
+        Map<Long, Map<Long, Grant>> grants = new HashMap<>();
+        // Live subscriptions decide; a rejected one is kept only to tell the client why it is refused.
+        jdbc.query("select id, application_id, api_id, plan_id, status from subscription"
+                + " where live_api_id is not null or status = 'REJECTED' order by requested_at",
+                rs -> {
+                    Grant grant = new Grant(rs.getLong(1), rs.getLong(4), SubscriptionStatus.valueOf(rs.getString(5)));
+                    Map<Long, Grant> byApi = grants.computeIfAbsent(rs.getLong(2), id -> new HashMap<>());
+                    Grant previous = byApi.get(rs.getLong(3));
+                    if (previous == null || grant.status().isLive() || !previous.status().isLive()) {
+                        byApi.put(rs.getLong(3), grant);
+                    }
+                });
+        return grants;
+    }
+}

@@ -1,0 +1,249 @@
+package io.gatehouse.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.gatehouse.core.catalog.MockResponse;
+
+/**
+ * The gateway process on real ports over an H2 database migrated like production: every refusal with its exact
+ * status, problem type and headers, mock answers, and changes reaching traffic through the config revision.
+ */
+class GatewayIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static ConfigurableApplicationContext gateway;
+    static GatewayFixture fixture;
+    static String base;
+    static String management;
+    static long applicationId;
+    static long apiId;
+    static String key;
+
+    @BeforeAll
+    static void start() {
+        String url = "jdbc:h2:mem:gateway-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        gateway = new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE)
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=sa",
+                        "--spring.datasource.password=", "--gatehouse.keys.pepper=" + GatewayFixture.PEPPER,
+                        "--gatehouse.gateway.port=0", "--gatehouse.gateway.management-port=0",
+                        "--gatehouse.gateway.host=127.0.0.1", "--gatehouse.gateway.api-key-query-parameter=apikey");
+        fixture = new GatewayFixture(new JdbcTemplate(gateway.getBean(DataSource.class)));
+        GatewayServer server = gateway.getBean(GatewayServer.class);
+        base = "http://127.0.0.1:" + server.port();
+        management = "http://127.0.0.1:" + server.managementPort();
+
+        long consumer = fixture.consumer("gw-" + UUID.randomUUID() + "@example.com", "ACTIVE");
+        applicationId = fixture.application(consumer, "App");
+        apiId = fixture.mockApi("/pets/v1", "PUBLISHED", null, List.of(
+                new GatewayFixture.Op("GET", "/pets", List.of(
+                        new MockResponse(200, "application/json", "default", "[{\"id\":1,\"name\":\"Rex\"}]"),
+                        new MockResponse(200, "text/plain", "default", "Rex"),
+                        new MockResponse(404, "application/json", "missing", "{\"error\":\"none\"}"))),
+                new GatewayFixture.Op("GET", "/pets/{id}", List.of(
+                        new MockResponse(200, "application/json", "one", "{\"id\":7}"),
+                        new MockResponse(200, "application/json", "two", "{\"id\":8}"))),
+                new GatewayFixture.Op("GET", "/pets/mine", List.of(
+                        new MockResponse(200, "application/json", "default", "{\"mine\":true}"))),
+                new GatewayFixture.Op("DELETE", "/pets/{id}", List.of(
+                        new MockResponse(204, null, "default", null)))));
+        fixture.subscription(applicationId, fixture.plan(apiId), apiId, "APPROVED");
+        key = fixture.key(applicationId);
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void aValidKeyWithAnApprovedSubscriptionGetsTheExampleResponse() throws Exception {
+        HttpResponse<String> response = get("/pets/v1/pets", "X-API-Key", key);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("[{\"id\":1,\"name\":\"Rex\"}]");
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void noKeyIs401WithAProblemAndTheHeaderToUse() throws Exception {
+        HttpResponse<String> response = get("/pets/v1/pets");
+        assertProblem(response, 401, "api-key-missing");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValue("ApiKey realm=\"gatehouse\", header=\"X-API-Key\"");
+    }
+
+    @Test
+    void malformedUnknownAndRevokedKeysGetOneIdenticalBody() throws Exception {
+        String tampered = key.substring(0, key.length() - 1) + (key.endsWith("a") ? "b" : "a");
+        String unknown = fixture.key(applicationId);
+        fixture.revoke(unknown);
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+
+        for (String bad : List.of(tampered, "gth_nonsense", unknown)) {
+            HttpResponse<String> response = get("/pets/v1/pets", "X-API-Key", bad, "X-Request-Id", "same-id");
+            assertProblem(response, 401, "api-key-invalid");
+            assertThat(response.body()).isEqualTo("{\"type\":\"urn:gatehouse:problem:api-key-invalid\","
+                    + "\"title\":\"API key invalid\",\"status\":401,\"detail\":\"The API key is not valid.\","
+                    + "\"instance\":\"/pets/v1/pets\",\"requestId\":\"same-id\"}");
+        }
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingWithinOneSecondOfTheChange() throws Exception {
+        String doomed = fixture.key(applicationId);
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+        assertThat(get("/pets/v1/pets", "X-API-Key", doomed).statusCode()).isEqualTo(200);
+
+        fixture.revoke(doomed);
+        fixture.publishChanges();
+        long revokedAt = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(1).toNanos()) {
+            status = get("/pets/v1/pets", "X-API-Key", doomed).statusCode();
+        }
+        assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void subscriptionStatesOtherThanApprovedAre403NamingTheState() throws Exception {
+        long consumer = fixture.consumer("states-" + UUID.randomUUID() + "@example.com", "ACTIVE");
+        String path = "/states/" + UUID.randomUUID().toString().substring(0, 8);
+        long otherApi = fixture.mockApi(path, "PUBLISHED", null,
+                List.of(new GatewayFixture.Op("GET", "/", List.of(new MockResponse(200, "text/plain", "d", "ok")))));
+        for (String state : List.of("PENDING", "REJECTED", "SUSPENDED")) {
+            long app = fixture.application(consumer, "App " + state);
+            fixture.subscription(app, fixture.plan(otherApi), otherApi, state);
+            String appKey = fixture.key(app);
+            fixture.publishChanges();
+            awaitRevisionLoaded();
+            assertProblem(get(path, "X-API-Key", appKey), 403, "subscription-" + state.toLowerCase());
+        }
+        long unsubscribed = fixture.application(consumer, "No subscription");
+        String lonelyKey = fixture.key(unsubscribed);
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+        assertProblem(get(path, "X-API-Key", lonelyKey), 403, "subscription-missing");
+    }
+
+    @Test
+    void aSuspendedConsumersKeysAreRefused() throws Exception {
+        long consumer = fixture.consumer("suspended-" + UUID.randomUUID() + "@example.com", "SUSPENDED");
+        long app = fixture.application(consumer, "App");
+        fixture.subscription(app, fixture.plan(apiId), apiId, "APPROVED");
+        String suspendedKey = fixture.key(app);
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+        assertProblem(get("/pets/v1/pets", "X-API-Key", suspendedKey), 403, "consumer-suspended");
+    }
+
+    @Test
+    void unknownRoutesAre404AndRetiredApisAre410() throws Exception {
+        assertProblem(get("/nothing/here", "X-API-Key", key), 404, "route-not-found");
+        assertProblem(get("/pets/v1extra", "X-API-Key", key), 404, "route-not-found");
+        fixture.mockApi("/old/v0", "RETIRED", null, List.of());
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+        assertProblem(get("/old/v0/anything"), 410, "api-retired");
+    }
+
+    @Test
+    void mockModeFollowsPathSpecificityPreferAndAccept() throws Exception {
+        assertThat(get("/pets/v1/pets/mine", "X-API-Key", key).body()).isEqualTo("{\"mine\":true}");
+        assertThat(get("/pets/v1/pets/42", "X-API-Key", key).body()).isEqualTo("{\"id\":7}");
+        assertThat(get("/pets/v1/pets/42", "X-API-Key", key, "Prefer", "example=two").body()).isEqualTo("{\"id\":8}");
+        HttpResponse<String> notFound = get("/pets/v1/pets", "X-API-Key", key, "Prefer", "code=404");
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).isEqualTo("{\"error\":\"none\"}");
+        HttpResponse<String> text = get("/pets/v1/pets", "X-API-Key", key, "Accept", "text/plain");
+        assertThat(text.headers().firstValue("Content-Type")).hasValue("text/plain");
+        assertThat(text.body()).isEqualTo("Rex");
+        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/pets/v1/pets/3"))
+                .header("X-API-Key", key).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertProblem(get("/pets/v1/owners", "X-API-Key", key), 404, "operation-not-found");
+    }
+
+    @Test
+    void theKeyMayComeInTheConfiguredQueryParameter() throws Exception {
+        assertThat(get("/pets/v1/pets?apikey=" + key).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSaneRequestIdIsEchoedAndAnInsaneOneReplaced() throws Exception {
+        assertThat(get("/pets/v1/pets", "X-Request-Id", "abc-123").headers().firstValue("X-Request-Id"))
+                .hasValue("abc-123");
+        String minted = get("/pets/v1/pets", "X-Request-Id", "<script>").headers().firstValue("X-Request-Id")
+                .orElseThrow();
+        assertThat(minted).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void managementPortReportsHealthAndPrometheusMetrics() throws Exception {
+        get("/pets/v1/pets");
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(management + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"", "\"database\":\"UP\"");
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("gatehouse_gateway_requests_total{application=\"gatehouse-gateway\","
+                + "outcome=\"api-key-missing\"}");
+        assertThat(metrics.body()).contains("gatehouse_gateway_snapshot_revision");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"urn:gatehouse:problem:" + type + "\"",
+                "\"status\":" + status, "\"requestId\":\"");
+    }
+
+    private static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until the gateway serves the latest revision, as an operator would watch its health endpoint. */
+    private static void awaitRevisionLoaded() {
+        var store = gateway.getBean(io.gatehouse.gateway.snapshot.SnapshotStore.class);
+        var loader = gateway.getBean(io.gatehouse.gateway.snapshot.SnapshotLoader.class);
+        long target = loader.revision();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (store.current().revision() < target) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("snapshot did not reach revision " + target);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+}
