@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -20,7 +22,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
-import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
@@ -30,6 +31,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  */
 public final class OpenApiImporter {
 
+    private static final Pattern SWAGGER_2 = Pattern.compile("(?m)^\\s*[{,]?\\s*[\"']?swagger[\"']?\\s*:\\s*[\"']?2\\.0");
     private static final String REF_RESPONSES = "#/components/responses/";
     private static final String REF_EXAMPLES = "#/components/examples/";
 
@@ -39,7 +41,8 @@ public final class OpenApiImporter {
         }
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
+        // OpenAPIParser tries 3.x first, then reads Swagger 2.0 through its converter.
+        SwaggerParseResult result = new OpenAPIParser().readContents(document, null, options);
         OpenAPI openApi = result.getOpenAPI();
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         if (openApi == null || openApi.getInfo() == null || openApi.getInfo().getTitle() == null) {
@@ -67,7 +70,7 @@ public final class OpenApiImporter {
 
     private static String specVersion(OpenAPI openApi, String document) {
         // Swagger 2.0 documents arrive converted to 3.0; say what the provider wrote.
-        if (document.contains("swagger") && document.matches("(?s).*[\"']?swagger[\"']?\\s*:\\s*[\"']?2\\.0.*")) {
+        if (SWAGGER_2.matcher(document.substring(0, Math.min(document.length(), 4096))).find()) {
             return "2.0";
         }
         return openApi.getOpenapi();
