@@ -21,7 +21,7 @@ class PortalSecurity {
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(WebSecurityBaseline.PUBLIC_PATHS).permitAll()
-                .requestMatchers("/").permitAll()
+                .requestMatchers("/", "/signup").permitAll()
                 .anyRequest().hasRole("CONSUMER"));
         return WebSecurityBaseline.apply(http, "email").build();
     }
