@@ -29,7 +29,7 @@ class DemoContentIT {
         assertThat(jdbc.queryForList("select approval_mode from plan order by id", String.class))
                 .containsExactly("AUTOMATIC", "MANUAL", "AUTOMATIC", "MANUAL");
         assertThat(jdbc.queryForList("select status from subscription order by id", String.class))
-                .containsExactly("APPROVED", "PENDING");
+                .containsExactly("APPROVED", "APPROVED", "PENDING");
         assertThat(jdbc.queryForObject("select count(*) from api_operation o join api a on a.current_version_id ="
                 + " o.api_version_id where a.context_path = '/petstore/v1' and o.mock_responses like '%Rex%'",
                 Integer.class)).isEqualTo(2);

@@ -113,7 +113,7 @@ public class DemoContent implements ApplicationRunner {
         plans.create(petstore.getId(), new PlanTerms("Pro", "For production traffic; an admin approves each request.",
                 new RateLimit(50, RateLimit.Period.SECOND, 100), new Quota(1_000_000, Quota.Period.MONTH),
                 ApprovalMode.MANUAL, true), DEMO);
-        plans.create(weather.getId(), new PlanTerms("Basic", "Sixty calls a minute.",
+        Plan weatherBasic = plans.create(weather.getId(), new PlanTerms("Basic", "Sixty calls a minute.",
                 new RateLimit(60, RateLimit.Period.MINUTE, 60), new Quota(10_000, Quota.Period.MONTH),
                 ApprovalMode.AUTOMATIC, true), DEMO);
         Plan ratesPartner = plans.create(rates.getId(), new PlanTerms("Partner", "For partners; approval required.",
@@ -123,6 +123,7 @@ public class DemoContent implements ApplicationRunner {
         Application demoApp = applications.save(new Application(consumer, "Demo App", "The demo consumer's first app"));
         keys.register(demoApp, DEMO_KEY, DEMO);
         subscriptions.request(consumer.getId(), demoApp.getId(), petstoreFree.getId(), "Demo subscription", DEMO);
+        subscriptions.request(consumer.getId(), demoApp.getId(), weatherBasic.getId(), "Demo subscription", DEMO);
 
         Application mobileApp = applications.save(new Application(consumer, "Mobile App", "Waiting for approval"));
         subscriptions.request(consumer.getId(), mobileApp.getId(), ratesPartner.getId(),

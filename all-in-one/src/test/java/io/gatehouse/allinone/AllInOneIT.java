@@ -1,0 +1,151 @@
+package io.gatehouse.allinone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.gatehouse.testsupport.Browsers;
+import io.gatehouse.testsupport.WebSession;
+
+/**
+ * The Quick start as a newcomer lives it: the all-in-one jar starts with demo content, the printed curl command
+ * answers with the example, the printed logins work in a browser, and data survives a restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AllInOneIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern CURL = Pattern.compile("curl -H '([^:]+): ([^']+)' (\\S+)");
+    private static final Pattern LOGIN = Pattern.compile("demo logins?: (\\S+) / (\\S+)");
+
+    static LauncherProcess launcher;
+    static String banner;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path workDir = Files.createTempDirectory("gatehouse-all-in-one-");
+        Files.createDirectories(Path.of("target"));
+        launcher = new LauncherProcess(workDir, Path.of("target", "all-in-one-it.log").toAbsolutePath());
+        banner = launcher.start(Duration.ofSeconds(180));
+        browser = Browsers.headlessChromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        launcher.close();
+    }
+
+    @Test
+    @Order(1)
+    void theBannerNamesTheThreeUrlsTheLoginsAndTheKey() {
+        assertThat(banner).contains("Developer portal  http://localhost:" + launcher.portalPort,
+                "Admin UI          http://localhost:" + launcher.adminPort,
+                "Gateway           http://localhost:" + launcher.gatewayPort,
+                "Demo API key      gth_");
+    }
+
+    @Test
+    @Order(2)
+    void thePrintedCurlCommandCallsTheDemoApiAndWithoutTheKeyIsRefused() throws Exception {
+        Matcher curl = CURL.matcher(banner);
+        assertThat(curl.find()).as(banner).isTrue();
+        HttpResponse<String> withKey = HTTP.send(HttpRequest.newBuilder(URI.create(curl.group(3)))
+                .header(curl.group(1), curl.group(2)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withKey.statusCode()).isEqualTo(200);
+        assertThat(withKey.body()).contains("\"name\" : \"Rex\"");
+
+        HttpResponse<String> withoutKey = HTTP.send(HttpRequest.newBuilder(URI.create(curl.group(3))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutKey.statusCode()).isEqualTo(401);
+        assertThat(withoutKey.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(withoutKey.body()).contains("urn:gatehouse:problem:api-key-missing");
+    }
+
+    @Test
+    @Order(3)
+    void thePrintedLoginsWorkInABrowserOnBothUserInterfaces() {
+        Matcher logins = LOGIN.matcher(banner);
+        assertThat(logins.find()).isTrue();
+        logIn("http://localhost:" + launcher.portalPort, "email", logins.group(1), logins.group(2));
+        assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Dana Developer");
+
+        assertThat(logins.find()).isTrue();
+        logIn("http://localhost:" + launcher.adminPort, "username", logins.group(1), logins.group(2));
+        assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Ada Admin");
+        assertThat(browser.findElement(By.id("published-count")).getText()).isEqualTo("3");
+    }
+
+    @Test
+    @Order(4)
+    void healthAndMetricsAnswerOnAllThree() throws Exception {
+        assertThat(get("http://localhost:" + launcher.managementPort + "/").body()).contains("\"status\":\"UP\"");
+        assertThat(get("http://localhost:" + launcher.managementPort + "/metrics").body())
+                .contains("gatehouse_gateway_requests_total");
+        assertThat(get("http://localhost:" + launcher.portalPort + "/actuator/prometheus").body())
+                .contains("application=\"gatehouse-portal\"");
+        assertThat(get("http://localhost:" + launcher.adminPort + "/actuator/health").body())
+                .contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    @Order(5)
+    void dataSurvivesARestartAndTheDemoIsNotSeededTwice() throws Exception {
+        String portal = "http://localhost:" + launcher.portalPort;
+        WebSession signup = new WebSession(portal);
+        signup.submit("/signup", "/signup", Map.of("email", "newcomer@example.com", "displayName", "New Comer",
+                "password", "a long enough password"));
+
+        assertThat(launcher.stop()).isIn(0, 130, 143);
+        banner = launcher.start(Duration.ofSeconds(120));
+
+        WebSession again = new WebSession(portal);
+        var login = again.submit("/login", "/login",
+                Map.of("email", "newcomer@example.com", "password", "a long enough password"));
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        assertThat(again.get("/").body()).contains("Welcome, New Comer");
+
+        logIn("http://localhost:" + launcher.adminPort, "username", "admin", "gatehouse-admin");
+        assertThat(browser.findElement(By.id("published-count")).getText()).isEqualTo("3");
+        assertThat(browser.findElement(By.id("consumer-count")).getText()).isEqualTo("2");
+        thePrintedCurlCommandCallsTheDemoApiAndWithoutTheKeyIsRefused();
+    }
+
+    private static void logIn(String base, String userField, String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id(userField)).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
