@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,12 @@ class AllInOneIT {
     private static final Pattern CURL = Pattern.compile("curl -H '([^:]+): ([^']+)' (\\S+)");
     private static final Pattern LOGIN = Pattern.compile("demo logins?: (\\S+) / (\\S+)");
 
-    static LauncherProcess launcher;
+    static final int PORTAL_PORT = JarProcess.freePort();
+    static final int ADMIN_PORT = JarProcess.freePort();
+    static final int GATEWAY_PORT = JarProcess.freePort();
+    static final int MANAGEMENT_PORT = JarProcess.freePort();
+
+    static JarProcess launcher;
     static String banner;
     static WebDriver browser;
 
@@ -46,8 +52,13 @@ class AllInOneIT {
     static void start() throws Exception {
         Path workDir = Files.createTempDirectory("gatehouse-all-in-one-");
         Files.createDirectories(Path.of("target"));
-        launcher = new LauncherProcess(workDir, Path.of("target", "all-in-one-it.log").toAbsolutePath());
-        banner = launcher.start(Duration.ofSeconds(180));
+        launcher = new JarProcess(Path.of("target", "gatehouse-all-in-one.jar").toAbsolutePath(), workDir,
+                Path.of("target", "all-in-one-it.log").toAbsolutePath(), Map.of(
+                        "GATEHOUSE_PORTAL_PORT", String.valueOf(PORTAL_PORT),
+                        "GATEHOUSE_ADMIN_PORT", String.valueOf(ADMIN_PORT),
+                        "GATEHOUSE_GATEWAY_PORT", String.valueOf(GATEWAY_PORT),
+                        "GATEHOUSE_GATEWAY_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT)), List.of());
+        banner = startLauncher();
         browser = Browsers.headlessChromium();
     }
 
@@ -62,9 +73,9 @@ class AllInOneIT {
     @Test
     @Order(1)
     void theBannerNamesTheThreeUrlsTheLoginsAndTheKey() {
-        assertThat(banner).contains("Developer portal  http://localhost:" + launcher.portalPort,
-                "Admin UI          http://localhost:" + launcher.adminPort,
-                "Gateway           http://localhost:" + launcher.gatewayPort,
+        assertThat(banner).contains("Developer portal  http://localhost:" + PORTAL_PORT,
+                "Admin UI          http://localhost:" + ADMIN_PORT,
+                "Gateway           http://localhost:" + GATEWAY_PORT,
                 "Demo API key      gth_");
     }
 
@@ -90,11 +101,11 @@ class AllInOneIT {
     void thePrintedLoginsWorkInABrowserOnBothUserInterfaces() {
         Matcher logins = LOGIN.matcher(banner);
         assertThat(logins.find()).isTrue();
-        logIn("http://localhost:" + launcher.portalPort, "email", logins.group(1), logins.group(2));
+        logIn("http://localhost:" + PORTAL_PORT, "email", logins.group(1), logins.group(2));
         assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Dana Developer");
 
         assertThat(logins.find()).isTrue();
-        logIn("http://localhost:" + launcher.adminPort, "username", logins.group(1), logins.group(2));
+        logIn("http://localhost:" + ADMIN_PORT, "username", logins.group(1), logins.group(2));
         assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Ada Admin");
         assertThat(browser.findElement(By.id("published-count")).getText()).isEqualTo("3");
     }
@@ -102,25 +113,25 @@ class AllInOneIT {
     @Test
     @Order(4)
     void healthAndMetricsAnswerOnAllThree() throws Exception {
-        assertThat(get("http://localhost:" + launcher.managementPort + "/").body()).contains("\"status\":\"UP\"");
-        assertThat(get("http://localhost:" + launcher.managementPort + "/metrics").body())
+        assertThat(get("http://localhost:" + MANAGEMENT_PORT + "/").body()).contains("\"status\":\"UP\"");
+        assertThat(get("http://localhost:" + MANAGEMENT_PORT + "/metrics").body())
                 .contains("gatehouse_gateway_requests_total");
-        assertThat(get("http://localhost:" + launcher.portalPort + "/actuator/prometheus").body())
+        assertThat(get("http://localhost:" + PORTAL_PORT + "/actuator/prometheus").body())
                 .contains("application=\"gatehouse-portal\"");
-        assertThat(get("http://localhost:" + launcher.adminPort + "/actuator/health").body())
+        assertThat(get("http://localhost:" + ADMIN_PORT + "/actuator/health").body())
                 .contains("\"status\":\"UP\"");
     }
 
     @Test
     @Order(5)
     void dataSurvivesARestartAndTheDemoIsNotSeededTwice() throws Exception {
-        String portal = "http://localhost:" + launcher.portalPort;
+        String portal = "http://localhost:" + PORTAL_PORT;
         WebSession signup = new WebSession(portal);
         signup.submit("/signup", "/signup", Map.of("email", "newcomer@example.com", "displayName", "New Comer",
                 "password", "a long enough password"));
 
         assertThat(launcher.stop()).isIn(0, 130, 143);
-        banner = launcher.start(Duration.ofSeconds(120));
+        banner = startLauncher();
 
         WebSession again = new WebSession(portal);
         var login = again.submit("/login", "/login",
@@ -128,10 +139,15 @@ class AllInOneIT {
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/");
         assertThat(again.get("/").body()).contains("Welcome, New Comer");
 
-        logIn("http://localhost:" + launcher.adminPort, "username", "admin", "gatehouse-admin");
+        logIn("http://localhost:" + ADMIN_PORT, "username", "admin", "gatehouse-admin");
         assertThat(browser.findElement(By.id("published-count")).getText()).isEqualTo("3");
         assertThat(browser.findElement(By.id("consumer-count")).getText()).isEqualTo("2");
         thePrintedCurlCommandCallsTheDemoApiAndWithoutTheKeyIsRefused();
+    }
+
+    private static String startLauncher() throws Exception {
+        String output = launcher.start("Stop with Ctrl+C", Duration.ofSeconds(180));
+        return output.substring(output.lastIndexOf("Gatehouse is running"));
     }
 
     private static void logIn(String base, String userField, String user, String password) {
