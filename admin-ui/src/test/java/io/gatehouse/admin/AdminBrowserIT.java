@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -17,30 +16,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.gatehouse.admin.demo.DemoContent;
+import io.gatehouse.testsupport.Browser;
 import io.gatehouse.testsupport.Browsers;
 
 /** Admins and product owners log in, see the dashboard their role allows, and log out, in headless Chromium. */
 @AdminTest
 class AdminBrowserIT {
 
-    static WebDriver browser;
+    @RegisterExtension
+    static final Browser chromium = new Browser();
+    WebDriver browser;
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browsers.headlessChromium();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.quit();
-    }
-
     @BeforeEach
     void freshSession() {
-        browser.manage().deleteAllCookies();
+        browser = chromium.driver();
     }
 
     @Test

@@ -20,12 +20,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.gatehouse.testsupport.Browsers;
+import io.gatehouse.testsupport.Browser;
 import io.gatehouse.testsupport.WebSession;
 
 /**
@@ -46,7 +47,8 @@ class AllInOneIT {
 
     static JarProcess launcher;
     static String banner;
-    static WebDriver browser;
+    @RegisterExtension
+    static final Browser chromium = new Browser();
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,14 +61,10 @@ class AllInOneIT {
                         "GATEHOUSE_GATEWAY_PORT", String.valueOf(GATEWAY_PORT),
                         "GATEHOUSE_GATEWAY_MANAGEMENT_PORT", String.valueOf(MANAGEMENT_PORT)), List.of());
         banner = startLauncher();
-        browser = Browsers.headlessChromium();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         launcher.close();
     }
 
@@ -102,12 +100,12 @@ class AllInOneIT {
         Matcher logins = LOGIN.matcher(banner);
         assertThat(logins.find()).isTrue();
         logIn("http://localhost:" + PORTAL_PORT, "email", logins.group(1), logins.group(2));
-        assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Dana Developer");
+        assertThat(chromium.driver().findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Dana Developer");
 
         assertThat(logins.find()).isTrue();
         logIn("http://localhost:" + ADMIN_PORT, "username", logins.group(1), logins.group(2));
-        assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Ada Admin");
-        assertThat(browser.findElement(By.id("published-count")).getText()).isEqualTo("3");
+        assertThat(chromium.driver().findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Ada Admin");
+        assertThat(chromium.driver().findElement(By.id("published-count")).getText()).isEqualTo("3");
     }
 
     @Test
@@ -140,8 +138,8 @@ class AllInOneIT {
         assertThat(again.get("/").body()).contains("Welcome, New Comer");
 
         logIn("http://localhost:" + ADMIN_PORT, "username", "admin", "gatehouse-admin");
-        assertThat(browser.findElement(By.id("published-count")).getText()).isEqualTo("3");
-        assertThat(browser.findElement(By.id("consumer-count")).getText()).isEqualTo("2");
+        assertThat(chromium.driver().findElement(By.id("published-count")).getText()).isEqualTo("3");
+        assertThat(chromium.driver().findElement(By.id("consumer-count")).getText()).isEqualTo("2");
         thePrintedCurlCommandCallsTheDemoApiAndWithoutTheKeyIsRefused();
     }
 
@@ -151,6 +149,7 @@ class AllInOneIT {
     }
 
     private static void logIn(String base, String userField, String user, String password) {
+        WebDriver browser = chromium.driver();
         browser.manage().deleteAllCookies();
         browser.get(base + "/login");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -18,13 +17,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.consumer.ConsumerRepository;
+import io.gatehouse.testsupport.Browser;
 import io.gatehouse.testsupport.Browsers;
 
 /** A consumer logs in, sees the home page with htmx loaded under the CSP, and logs out, in headless Chromium. */
 @PortalTest
 class PortalBrowserIT {
 
-    static WebDriver browser;
+    @RegisterExtension
+    static final Browser chromium = new Browser();
+    WebDriver browser;
 
     @LocalServerPort
     int port;
@@ -33,20 +35,10 @@ class PortalBrowserIT {
     @Autowired
     ConsumerRepository consumers;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browsers.headlessChromium();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.quit();
-    }
-
     @BeforeEach
     void freshSession() {
         PortalFixture.ensureConsumer(accounts, consumers);
-        browser.manage().deleteAllCookies();
+        browser = chromium.driver();
     }
 
     @Test

@@ -1,0 +1,27 @@
+package io.gatehouse.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Templates both web UIs use, under {@code shared/}: the page head and footer, and the login page. Resolved before
+ * each UI's own templates, and only for names under {@code shared/}.
+ */
+@AutoConfiguration
+public class SharedTemplates {
+
+    @Bean
+    ClassLoaderTemplateResolver gatehouseSharedTemplateResolver() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("gatehouse-web/templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.getResolvablePatternSpec().addPattern("shared/*");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(0);
+        return resolver;
+    }
+}
