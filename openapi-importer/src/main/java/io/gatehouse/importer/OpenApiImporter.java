@@ -1,44 +1,27 @@
 package io.gatehouse.importer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.swagger.parser.OpenAPIParser;
-import io.swagger.v3.core.util.Json;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.examples.Example;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
-import io.swagger.v3.oas.models.tags.Tag;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 /**
- * Reads Swagger 2.0, OpenAPI 3.0 and 3.1 (YAML or JSON) into an {@link ImportedApi}. References are never
- * resolved by the parser (no file or network access); local references to components are followed here.
+ * Reads Swagger 2.0, OpenAPI 3.0 and 3.1 (YAML or JSON) into an {@link ImportedApi}: checks the text, parses it
+ * without ever letting the parser resolve a reference (no file or network access), then hands the parsed document
+ * to {@link CatalogModelReader}.
  */
 public final class OpenApiImporter {
 
     private static final Pattern SWAGGER_2 = Pattern.compile("(?m)^\\s*[{,]?\\s*[\"']?swagger[\"']?\\s*:\\s*[\"']?2\\.0");
-    private static final String REF_RESPONSES = "#/components/responses/";
-    private static final String REF_EXAMPLES = "#/components/examples/";
+
+    private final DocumentGuard guard = new DocumentGuard();
 
     public ImportedApi read(String document) throws InvalidDocumentException {
-        if (document == null || document.isBlank()) {
-            throw new InvalidDocumentException(List.of("The document is empty."));
-        }
+        guard.check(document);
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         // OpenAPIParser tries 3.x first, then reads Swagger 2.0 through its converter.
@@ -51,21 +34,7 @@ public final class OpenApiImporter {
             problems.addAll(messages);
             throw new InvalidDocumentException(problems);
         }
-        List<ImportedOperation> operations = new ArrayList<>();
-        if (openApi.getPaths() != null) {
-            openApi.getPaths().forEach((path, item) -> operations.addAll(operations(path, item, openApi.getComponents())));
-        }
-        List<String> tags = new ArrayList<>();
-        if (openApi.getTags() != null) {
-            openApi.getTags().stream().map(Tag::getName).forEach(tags::add);
-        }
-        List<String> servers = new ArrayList<>();
-        if (openApi.getServers() != null) {
-            openApi.getServers().stream().map(Server::getUrl).forEach(servers::add);
-        }
-        return new ImportedApi(openApi.getInfo().getTitle(), String.valueOf(openApi.getInfo().getVersion()),
-                specVersion(openApi, document), openApi.getInfo().getDescription(),
-                apiKeyHeader(openApi.getComponents()), servers, tags, operations, messages);
+        return CatalogModelReader.read(openApi, specVersion(openApi, document), messages);
     }
 
     private static String specVersion(OpenAPI openApi, String document) {
@@ -74,124 +43,5 @@ public final class OpenApiImporter {
             return "2.0";
         }
         return openApi.getOpenapi();
-    }
-
-    private static String apiKeyHeader(Components components) {
-        if (components == null || components.getSecuritySchemes() == null) {
-            return null;
-        }
-        for (SecurityScheme scheme : components.getSecuritySchemes().values()) {
-            if (scheme.getType() == SecurityScheme.Type.APIKEY && scheme.getIn() == SecurityScheme.In.HEADER) {
-                return scheme.getName();
-            }
-        }
-        return null;
-    }
-
-    private static List<ImportedOperation> operations(String path, PathItem item, Components components) {
-        List<ImportedOperation> operations = new ArrayList<>();
-        for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
-            Operation operation = entry.getValue();
-            operations.add(new ImportedOperation(entry.getKey().name(), path, operation.getOperationId(),
-                    operation.getSummary(), operation.getTags() == null ? List.of() : operation.getTags(),
-                    Boolean.TRUE.equals(operation.getDeprecated()), examples(operation, components)));
-        }
-        return operations;
-    }
-
-    private static List<ImportedOperation.Example> examples(Operation operation, Components components) {
-        List<ImportedOperation.Example> examples = new ArrayList<>();
-        if (operation.getResponses() == null) {
-            return examples;
-        }
-        for (Map.Entry<String, ApiResponse> entry : operation.getResponses().entrySet()) {
-            int status = status(entry.getKey());
-            ApiResponse response = follow(entry.getValue(), components);
-            if (status < 0 || response == null) {
-                continue;
-            }
-            if (response.getContent() == null || response.getContent().isEmpty()) {
-                examples.add(new ImportedOperation.Example(status, null, "default", null));
-                continue;
-            }
-            for (Map.Entry<String, MediaType> media : response.getContent().entrySet()) {
-                examples.addAll(examples(status, media.getKey(), media.getValue(), components));
-            }
-        }
-        return examples;
-    }
-
-    private static List<ImportedOperation.Example> examples(int status, String contentType, MediaType media,
-            Components components) {
-        List<ImportedOperation.Example> examples = new ArrayList<>();
-        if (media.getExamples() != null) {
-            for (Map.Entry<String, Example> named : media.getExamples().entrySet()) {
-                Example example = follow(named.getValue(), components);
-                if (example != null && example.getValue() != null) {
-                    examples.add(new ImportedOperation.Example(status, contentType, named.getKey(),
-                            body(example.getValue(), contentType)));
-                }
-            }
-        }
-        Object single = media.getExample();
-        if (single == null && media.getSchema() != null) {
-            single = media.getSchema().getExample();
-        }
-        if (single != null) {
-            examples.add(new ImportedOperation.Example(status, contentType, "default", body(single, contentType)));
-        }
-        return examples;
-    }
-
-    private static ApiResponse follow(ApiResponse response, Components components) {
-        Set<String> seen = new LinkedHashSet<>();
-        while (response != null && response.get$ref() != null) {
-            String ref = response.get$ref();
-            if (!ref.startsWith(REF_RESPONSES) || !seen.add(ref) || components == null
-                    || components.getResponses() == null) {
-                return null;
-            }
-            response = components.getResponses().get(ref.substring(REF_RESPONSES.length()));
-        }
-        return response;
-    }
-
-    private static Example follow(Example example, Components components) {
-        if (example == null || example.get$ref() == null) {
-            return example;
-        }
-        String ref = example.get$ref();
-        if (!ref.startsWith(REF_EXAMPLES) || components == null || components.getExamples() == null) {
-            return null;
-        }
-        return components.getExamples().get(ref.substring(REF_EXAMPLES.length()));
-    }
-
-    /** "200" -> 200; "2XX" -> 200; "default" -> 200 (a default response stands for success in mock mode). */
-    private static int status(String code) {
-        String normalized = code.trim().toUpperCase(Locale.ROOT);
-        if (normalized.equals("DEFAULT")) {
-            return 200;
-        }
-        if (normalized.matches("[1-5]XX")) {
-            return (normalized.charAt(0) - '0') * 100;
-        }
-        try {
-            int status = Integer.parseInt(normalized);
-            return status >= 100 && status <= 599 ? status : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String body(Object value, String contentType) {
-        if (value instanceof String text && (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json"))) {
-            return text;
-        }
-        try {
-            return Json.pretty().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            return String.valueOf(value);
-        }
     }
 }
