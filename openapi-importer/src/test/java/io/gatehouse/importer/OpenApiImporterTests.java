@@ -57,8 +57,8 @@ class OpenApiImporterTests {
         assertThat(api.version()).isEqualTo("1.2.3");
         assertThat(api.specVersion()).isEqualTo("3.0.3");
         assertThat(api.apiKeyHeader()).isEqualTo("X-Pet-Key");
-        assertThat(api.servers()).containsExactly("https://pets.example.com");
-        assertThat(api.tags()).containsExactly("pets");
+        assertThat(api.servers()).extracting(ImportedApi.ServerInfo::url).containsExactly("https://pets.example.com");
+        assertThat(api.tags()).extracting(ImportedApi.TagInfo::name).containsExactly("pets");
         assertThat(api.operations()).extracting(ImportedOperation::method).containsExactlyInAnyOrder("GET", "DELETE");
 
         ImportedOperation get = api.operations().stream().filter(o -> o.method().equals("GET")).findFirst().orElseThrow();
