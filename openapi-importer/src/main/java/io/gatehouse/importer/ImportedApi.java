@@ -1,6 +1,7 @@
 package io.gatehouse.importer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,6 +26,21 @@ public record ImportedApi(String title, String version, String specVersion, Stri
         webhooks = Copies.list(webhooks);
         schemas = Copies.map(schemas);
         warnings = Copies.list(warnings);
+    }
+
+    /**
+     * What catalog search matches, in lower case: title, description, tags, and each operation's path, summary and
+     * operation id.
+     */
+    public String searchText() {
+        StringBuilder text = new StringBuilder();
+        text.append(title).append('\n').append(description == null ? "" : description).append('\n');
+        tags.forEach(tag -> text.append(tag.name()).append('\n'));
+        for (ImportedOperation operation : operations) {
+            text.append(operation.path()).append(' ').append(operation.summary() == null ? "" : operation.summary())
+                    .append(' ').append(operation.operationId() == null ? "" : operation.operationId()).append('\n');
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
     }
 
     /** A server URL, possibly with {variables}. */

@@ -252,6 +252,52 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void reimportingAddsAVersionAndKeepsPlansAndSubscriptions() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        long subscriptionId = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                Actor.consumer(f.consumer.getEmail(), null)).subscription().getId();
+        long revisionBefore = gatewayConfig.currentRevision();
+
+        var second = catalog.addVersion(f.api.getId(), version("openapi: 3.0.3\n# second"), ADMIN);
+
+        assertThat(versions.findByApiIdOrderByImportedAtDesc(f.api.getId())).hasSize(2);
+        assertThat(jdbc.queryForObject("select current_version_id from api where id = ?", Long.class, f.api.getId()))
+                .isEqualTo(second.getId());
+        assertThat(versions.findById(second.getId()).orElseThrow().getModel()).isEqualTo("{\"title\":\"Test API\"}");
+        assertThat(versions.findById(second.getId()).orElseThrow().getSearchText()).contains("get a pet");
+        assertThat(jdbc.queryForObject("select count(*) from plan where api_id = ?", Integer.class, f.api.getId()))
+                .isEqualTo(1);
+        assertThat(subscriptionRows.findById(subscriptionId).orElseThrow().getStatus())
+                .isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(gatewayConfig.currentRevision()).isGreaterThan(revisionBefore);
+    }
+
+    @Test
+    void deprecationRecordsWhenAndTheSunsetAndRetirementFollows() {
+        Api api = newApi();
+        Instant sunset = Instant.parse("2030-01-01T00:00:00Z");
+        catalog.deprecate(api.getId(), sunset, ADMIN);
+        Map<String, Object> row = jdbc.queryForMap("select lifecycle, deprecated_at, sunset_at from api where id = ?",
+                api.getId());
+        assertThat(row.get("lifecycle")).isEqualTo("DEPRECATED");
+        assertThat(row.get("deprecated_at")).isNotNull();
+        assertThat(toInstant(row.get("sunset_at"))).isEqualTo(sunset);
+        assertThat(catalog.moveTo(api.getId(), ApiLifecycle.RETIRED, ADMIN).getLifecycle())
+                .isEqualTo(ApiLifecycle.RETIRED);
+        assertThat(catalog.listed()).extracting(Api::getId).doesNotContain(api.getId());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new AssertionError("unexpected timestamp type " + value.getClass());
+    }
+
+    @Test
     void planTermsRoundTripAndInvalidTermsAreRefused() {
         Api api = newApi();
         PlanTerms terms = new PlanTerms("Gold", "fast", new RateLimit(10, RateLimit.Period.SECOND, 20),
@@ -309,7 +355,8 @@ abstract class PersistenceContract {
         return new NewApiVersion("Test API", "1.0.0", "3.0.3", "A *test* API", document, "YAML", null,
                 List.of(new NewApiVersion.Operation("GET", "/pets/{petId}", "getPet", "Get a pet",
                         List.of("pets", "read"), false,
-                        List.of(new MockResponse(200, "application/json", "default", "{\"id\":1}")))));
+                        List.of(new MockResponse(200, "application/json", "default", "{\"id\":1}")))),
+                "{\"title\":\"Test API\"}", "test api get /pets/{petid} get a pet");
     }
 
     private static String unique() {

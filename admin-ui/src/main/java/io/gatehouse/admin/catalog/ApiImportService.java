@@ -10,6 +10,7 @@ import io.gatehouse.core.catalog.CatalogService;
 import io.gatehouse.core.catalog.MockResponse;
 import io.gatehouse.core.catalog.NewApi;
 import io.gatehouse.core.catalog.NewApiVersion;
+import io.gatehouse.importer.CatalogModelJson;
 import io.gatehouse.importer.ImportedApi;
 import io.gatehouse.importer.ImportedOperation;
 import io.gatehouse.importer.InvalidDocumentException;
@@ -37,7 +38,8 @@ public class ApiImportService {
                 .toList();
         String format = document.stripLeading().startsWith("{") ? "JSON" : "YAML";
         return new NewApiVersion(imported.title(), imported.version(), imported.specVersion(), imported.description(),
-                document, format, imported.apiKeyHeader(), operations);
+                document, format, imported.apiKeyHeader(), operations, CatalogModelJson.write(imported),
+                imported.searchText());
     }
 
     private static NewApiVersion.Operation toOperation(ImportedOperation operation) {

@@ -46,6 +46,8 @@ public class Api {
     @OneToOne(fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
     @JoinColumn(name = "current_version_id")
     private ApiVersion currentVersion;
+    private Instant deprecatedAt;
+    private Instant sunsetAt;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -75,6 +77,12 @@ public class Api {
         }
         lifecycle = target;
         updatedAt = Instant.now();
+    }
+
+    void deprecate(Instant sunset) {
+        moveTo(ApiLifecycle.DEPRECATED);
+        this.deprecatedAt = Instant.now();
+        this.sunsetAt = sunset;
     }
 
     void useVersion(ApiVersion version) {
@@ -120,6 +128,15 @@ public class Api {
 
     public ApiVersion getCurrentVersion() {
         return currentVersion;
+    }
+
+    public Instant getDeprecatedAt() {
+        return deprecatedAt;
+    }
+
+    /** When a deprecated Api is planned to go away, or null. */
+    public Instant getSunsetAt() {
+        return sunsetAt;
     }
 
     public Instant getCreatedAt() {

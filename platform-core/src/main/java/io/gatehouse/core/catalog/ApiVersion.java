@@ -33,6 +33,10 @@ public class ApiVersion {
     @Column(columnDefinition = "text")
     private String document;
     private String documentFormat;
+    @Column(columnDefinition = "text")
+    private String model;
+    @Column(columnDefinition = "text")
+    private String searchText;
     private Instant importedAt;
     private String importedBy;
     @OneToMany(mappedBy = "apiVersion", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -49,6 +53,8 @@ public class ApiVersion {
         this.description = source.description();
         this.document = source.document();
         this.documentFormat = source.documentFormat();
+        this.model = source.model();
+        this.searchText = source.searchText();
         this.importedAt = Instant.now();
         this.importedBy = importedBy;
         for (NewApiVersion.Operation operation : source.operations()) {
@@ -86,6 +92,15 @@ public class ApiVersion {
 
     public String getDocumentFormat() {
         return documentFormat;
+    }
+
+    /** The catalog model as JSON, or null for versions imported before models were kept. */
+    public String getModel() {
+        return model;
+    }
+
+    public String getSearchText() {
+        return searchText;
     }
 
     public Instant getImportedAt() {

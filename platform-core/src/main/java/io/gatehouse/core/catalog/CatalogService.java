@@ -1,5 +1,6 @@
 package io.gatehouse.core.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,11 +18,14 @@ import io.gatehouse.core.routing.ContextPaths;
 public class CatalogService {
 
     private final ApiRepository apis;
+    private final ApiVersionRepository versions;
     private final AuditLog audit;
     private final GatewayConfigChanges gatewayConfig;
 
-    CatalogService(ApiRepository apis, AuditLog audit, GatewayConfigChanges gatewayConfig) {
+    CatalogService(ApiRepository apis, ApiVersionRepository versions, AuditLog audit,
+            GatewayConfigChanges gatewayConfig) {
         this.apis = apis;
+        this.versions = versions;
         this.audit = audit;
         this.gatewayConfig = gatewayConfig;
     }
@@ -49,14 +53,43 @@ public class CatalogService {
         return api;
     }
 
+    /** A re-import: the new version becomes current; plans and subscriptions belong to the Api and are kept. */
+    @Transactional
+    public ApiVersion addVersion(long apiId, NewApiVersion version, Actor actor) {
+        Api api = find(apiId);
+        ApiVersion next = versions.save(new ApiVersion(api, version, actor.name()));
+        api.useVersion(next);
+        audit.record(actor, "api.version.imported", "api", apiId, version.title() + " " + version.versionLabel());
+        gatewayConfig.changed();
+        return next;
+    }
+
+    /** Deprecates a published Api; the gateway then sends Deprecation and, when given, Sunset headers. */
+    @Transactional
+    public Api deprecate(long apiId, Instant sunset, Actor actor) {
+        Api api = find(apiId);
+        api.deprecate(sunset);
+        audit.record(actor, "api.lifecycle", "api", apiId,
+                "PUBLISHED -> DEPRECATED" + (sunset == null ? "" : ", sunset " + sunset));
+        gatewayConfig.changed();
+        return api;
+    }
+
     @Transactional
     public Api moveTo(long apiId, ApiLifecycle target, Actor actor) {
-        Api api = apis.findById(apiId).orElseThrow(() -> new IllegalArgumentException("No API " + apiId + "."));
+        if (target == ApiLifecycle.DEPRECATED) {
+            return deprecate(apiId, null, actor);
+        }
+        Api api = find(apiId);
         ApiLifecycle from = api.getLifecycle();
         api.moveTo(target);
         audit.record(actor, "api.lifecycle", "api", apiId, from + " -> " + target);
         gatewayConfig.changed();
         return api;
+    }
+
+    private Api find(long apiId) {
+        return apis.findById(apiId).orElseThrow(() -> new IllegalArgumentException("No API " + apiId + "."));
     }
 
     @Transactional(readOnly = true)
