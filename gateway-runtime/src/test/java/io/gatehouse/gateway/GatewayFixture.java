@@ -85,6 +85,11 @@ final class GatewayFixture {
         jdbc.update("update subscription set status = ? where id = ?", status, subscriptionId);
     }
 
+    void deprecate(long apiId, Instant deprecatedAt, Instant sunsetAt) {
+        jdbc.update("update api set lifecycle = 'DEPRECATED', deprecated_at = ?, sunset_at = ? where id = ?",
+                Timestamp.from(deprecatedAt), Timestamp.from(sunsetAt), apiId);
+    }
+
     /** What every admin-side change does last: tell the gateways. */
     void publishChanges() {
         jdbc.update("update config_revision set revision = revision + 1, changed_at = ? where id = 1", now());

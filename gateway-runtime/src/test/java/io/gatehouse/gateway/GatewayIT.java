@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -171,6 +172,23 @@ class GatewayIT {
         fixture.publishChanges();
         awaitRevisionLoaded();
         assertProblem(get("/old/v0/anything"), 410, "api-retired");
+    }
+
+    @Test
+    void deprecatedApisAnnounceDeprecationAndSunsetOnEveryResponse() throws Exception {
+        long deprecated = fixture.mockApi("/legacy/v1", "PUBLISHED", null,
+                List.of(new GatewayFixture.Op("GET", "/", List.of(new MockResponse(200, "text/plain", "d", "ok")))));
+        fixture.subscription(applicationId, fixture.plan(deprecated), deprecated, "APPROVED");
+        fixture.deprecate(deprecated, Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2030-12-31T23:59:59Z"));
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+
+        HttpResponse<String> ok = get("/legacy/v1", "X-API-Key", key);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Deprecation")).hasValue("@1780272000");
+        assertThat(ok.headers().firstValue("Sunset")).hasValue("Tue, 31 Dec 2030 23:59:59 GMT");
+        assertThat(get("/legacy/v1").headers().firstValue("Deprecation")).hasValue("@1780272000");
+        assertThat(get("/pets/v1/pets", "X-API-Key", key).headers().firstValue("Deprecation")).isEmpty();
     }
 
     @Test

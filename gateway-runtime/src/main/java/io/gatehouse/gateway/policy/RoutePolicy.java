@@ -6,12 +6,17 @@ import io.gatehouse.gateway.snapshot.Route;
 import io.gatehouse.gateway.snapshot.SnapshotStore;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
 
 /**
  * Takes one snapshot for the whole request (so every later step sees the same configuration) and finds the
- * Api with the longest context path covering the request path.
+ * Api with the longest context path covering the request path. Every answer for a deprecated Api carries its
+ * Deprecation (and Sunset) headers, refusals included, so clients notice whichever way they call it.
  */
 public final class RoutePolicy implements HttpHandler {
+
+    private static final HttpString DEPRECATION = HttpString.tryFromString("Deprecation");
+    private static final HttpString SUNSET = HttpString.tryFromString("Sunset");
 
     private final SnapshotStore snapshots;
     private final HttpHandler next;
@@ -35,6 +40,12 @@ public final class RoutePolicy implements HttpHandler {
         }
         exchange.putAttachment(GatewayExchange.SNAPSHOT, snapshot);
         exchange.putAttachment(GatewayExchange.ROUTE, route);
+        if (route.deprecation() != null) {
+            exchange.getResponseHeaders().put(DEPRECATION, route.deprecation());
+            if (route.sunset() != null) {
+                exchange.getResponseHeaders().put(SUNSET, route.sunset());
+            }
+        }
         // Retired before the key check: a retired API answers 410 to everyone, with or without a key.
         if (route.lifecycle() == ApiLifecycle.RETIRED) {
             Problems.send(exchange, Failure.API_RETIRED);

@@ -2,6 +2,8 @@ package io.gatehouse.gateway.snapshot;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,13 +57,21 @@ public class SnapshotLoader {
         Comparator<MockOperation> mostSpecificFirst = Comparator
                 .comparingInt((MockOperation op) -> op.path().specificity()).reversed();
         Map<String, Route> routes = new HashMap<>();
-        jdbc.query("select id, context_path, lifecycle, mock_mode, api_key_header from api where lifecycle <> 'DRAFT'",
+        jdbc.query("select id, context_path, lifecycle, mock_mode, api_key_header, deprecated_at, sunset_at from api"
+                + " where lifecycle <> 'DRAFT'",
                 rs -> {
                     long apiId = rs.getLong(1);
                     List<MockOperation> ops = new ArrayList<>(operations.getOrDefault(apiId, List.of()));
                     ops.sort(mostSpecificFirst);
-                    routes.put(rs.getString(2), new Route(apiId, rs.getString(2), ApiLifecycle.valueOf(rs.getString(3)),
-                            rs.getBoolean(4), rs.getString(5), upstreams.getOrDefault(apiId, List.of()), ops));
+                    ApiLifecycle lifecycle = ApiLifecycle.valueOf(rs.getString(3));
+                    Timestamp deprecatedAt = rs.getTimestamp(6);
+                    Timestamp sunsetAt = rs.getTimestamp(7);
+                    boolean deprecated = lifecycle == ApiLifecycle.DEPRECATED;
+                    routes.put(rs.getString(2), new Route(apiId, rs.getString(2), lifecycle, rs.getBoolean(4),
+                            rs.getString(5), upstreams.getOrDefault(apiId, List.of()), ops,
+                            deprecated ? "@" + (deprecatedAt == null ? 0 : deprecatedAt.getTime() / 1000) : null,
+                            deprecated && sunsetAt != null ? DateTimeFormatter.RFC_1123_DATE_TIME
+                                    .format(sunsetAt.toInstant().atZone(ZoneOffset.UTC)) : null));
                 });
         return routes;
     }
