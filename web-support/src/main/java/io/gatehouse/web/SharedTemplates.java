@@ -7,10 +7,15 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Templates both web UIs use, under {@code shared/}: the page head and footer, and the login page. Resolved before
- * each UI's own templates, and only for names under {@code shared/}.
+ * each UI's own templates, and only for names under {@code shared/}. Also the {@code times} helper for templates.
  */
 @AutoConfiguration
 public class SharedTemplates {
+
+    @Bean
+    Times times() {
+        return new Times();
+    }
 
     @Bean
     ClassLoaderTemplateResolver gatehouseSharedTemplateResolver() {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.Api;
+import io.gatehouse.core.catalog.ApiVersion;
 import io.gatehouse.core.catalog.CatalogService;
 import io.gatehouse.core.catalog.MockResponse;
 import io.gatehouse.core.catalog.NewApi;
@@ -16,7 +17,7 @@ import io.gatehouse.importer.ImportedOperation;
 import io.gatehouse.importer.InvalidDocumentException;
 import io.gatehouse.importer.OpenApiImporter;
 
-/** Turns an OpenAPI document into a catalog Api: the importer reads it, the catalog stores it. */
+/** Turns an OpenAPI document into a catalog Api or a new version of one: the importer reads it, the catalog stores it. */
 @Service
 public class ApiImportService {
 
@@ -27,9 +28,16 @@ public class ApiImportService {
         this.catalog = catalog;
     }
 
+    public ImportedApi read(String document) throws InvalidDocumentException {
+        return importer.read(document);
+    }
+
     public Api importDocument(String document, NewApi placement, Actor actor) throws InvalidDocumentException {
-        ImportedApi imported = importer.read(document);
-        return catalog.create(placement, toNewVersion(imported, document), actor);
+        return catalog.create(placement, toNewVersion(importer.read(document), document), actor);
+    }
+
+    public ApiVersion importVersion(long apiId, String document, Actor actor) throws InvalidDocumentException {
+        return catalog.addVersion(apiId, toNewVersion(importer.read(document), document), actor);
     }
 
     static NewApiVersion toNewVersion(ImportedApi imported, String document) {

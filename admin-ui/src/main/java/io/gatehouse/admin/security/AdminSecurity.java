@@ -2,6 +2,7 @@ package io.gatehouse.admin.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,6 +22,9 @@ class AdminSecurity {
     SecurityFilterChain adminSecurityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(WebSecurityBaseline.PUBLIC_PATHS).permitAll()
+                // Product owners read the Apis they own; changing the catalog is for admins.
+                .requestMatchers("/apis/import", "/apis/import/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/apis/**").hasRole("ADMIN")
                 .anyRequest().hasAnyRole("ADMIN", "PRODUCT_OWNER"));
         return WebSecurityBaseline.apply(http, "username").build();
     }

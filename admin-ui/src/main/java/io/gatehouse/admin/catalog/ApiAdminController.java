@@ -1,0 +1,137 @@
+package io.gatehouse.admin.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.gatehouse.core.account.AdminRole;
+import io.gatehouse.core.account.AdminUser;
+import io.gatehouse.core.account.AdminUserRepository;
+import io.gatehouse.core.audit.Actor;
+import io.gatehouse.core.catalog.Api;
+import io.gatehouse.core.catalog.ApiLifecycle;
+import io.gatehouse.core.catalog.ApiRepository;
+import io.gatehouse.core.catalog.ApiVersion;
+import io.gatehouse.core.catalog.ApiVersionRepository;
+import io.gatehouse.core.catalog.CatalogService;
+import io.gatehouse.core.plan.PlanRepository;
+
+/**
+ * The Apis a user manages: all of them for an admin, their own for a product owner (another's Api is a 404).
+ * Lifecycle changes are for admins only (enforced in the security configuration).
+ */
+@Controller
+class ApiAdminController {
+
+    private final ApiRepository apis;
+    private final ApiVersionRepository versions;
+    private final PlanRepository plans;
+    private final AdminUserRepository users;
+    private final CatalogService catalog;
+    private final VersionDiffs diffs;
+
+    ApiAdminController(ApiRepository apis, ApiVersionRepository versions, PlanRepository plans,
+            AdminUserRepository users, CatalogService catalog, VersionDiffs diffs) {
+        this.apis = apis;
+        this.versions = versions;
+        this.plans = plans;
+        this.users = users;
+        this.catalog = catalog;
+        this.diffs = diffs;
+    }
+
+    @GetMapping("/apis")
+    @Transactional(readOnly = true)
+    String list(Authentication authentication, Model model) {
+        AdminUser user = user(authentication);
+        model.addAttribute("apis", apis.findAll().stream().filter(api -> mayManage(user, api))
+                .sorted((a, b) -> a.getName().compareToIgnoreCase(b.getName())).toList());
+        model.addAttribute("owners", owners());
+        model.addAttribute("user", user);
+        return "apis/list";
+    }
+
+    @GetMapping("/apis/{id}")
+    @Transactional(readOnly = true)
+    String show(@PathVariable long id, Authentication authentication, Model model) {
+        AdminUser user = user(authentication);
+        Api api = managed(id, user);
+        model.addAttribute("api", api);
+        model.addAttribute("user", user);
+        model.addAttribute("owners", owners());
+        model.addAttribute("versions", versions.findByApiIdOrderByImportedAtDesc(id));
+        model.addAttribute("plans", plans.findByApiIdOrderByNameAsc(id));
+        return "apis/show";
+    }
+
+    @PostMapping("/apis/{id}/lifecycle")
+    String lifecycle(@PathVariable long id, @RequestParam ApiLifecycle target,
+            @RequestParam(required = false) LocalDate sunset, Authentication authentication,
+            HttpServletRequest request) {
+        managed(id, user(authentication));
+        Actor actor = Actor.admin(authentication.getName(), request.getRemoteAddr());
+        if (target == ApiLifecycle.DEPRECATED) {
+            Instant sunsetAt = sunset == null ? null : sunset.atStartOfDay(ZoneOffset.UTC).toInstant();
+            catalog.deprecate(id, sunsetAt, actor);
+        } else {
+            catalog.moveTo(id, target, actor);
+        }
+        return "redirect:/apis/" + id;
+    }
+
+    @GetMapping("/apis/{id}/versions/{versionId}/diff")
+    @Transactional(readOnly = true)
+    String diff(@PathVariable long id, @PathVariable long versionId, Authentication authentication, Model model) {
+        Api api = managed(id, user(authentication));
+        List<ApiVersion> all = versions.findByApiIdOrderByImportedAtDesc(id);
+        int index = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).getId() == versionId) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        ApiVersion version = all.get(index);
+        ApiVersion previous = index + 1 < all.size() ? all.get(index + 1) : null;
+        model.addAttribute("api", api);
+        model.addAttribute("version", version);
+        model.addAttribute("previous", previous);
+        model.addAttribute("diff", previous == null ? null : diffs.between(previous, version));
+        return "apis/diff";
+    }
+
+    private AdminUser user(Authentication authentication) {
+        return users.findByUsername(authentication.getName()).orElseThrow();
+    }
+
+    private Api managed(long id, AdminUser user) {
+        return apis.findById(id).filter(api -> mayManage(user, api))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private Map<Long, String> owners() {
+        return users.findAll().stream().collect(Collectors.toMap(AdminUser::getId, AdminUser::getDisplayName));
+    }
+
+    static boolean mayManage(AdminUser user, Api api) {
+        return user.getRole() == AdminRole.ADMIN || user.getId().equals(api.getOwnerId());
+    }
+}
