@@ -123,4 +123,30 @@ class OpenApiImporterTests {
         assertThatThrownBy(() -> importer.read("   ")).isInstanceOf(InvalidDocumentException.class)
                 .hasMessage("The document is empty.");
     }
+
+    @Test
+    void refusesAServerWhoseVariableHasNoUsableValue() {
+        String document = """
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                servers:
+                  - url: 'https://{region}.example.com'
+                    variables:
+                      region: {default: mars, enum: [eu, us]}
+                paths: {}
+                """;
+        assertThatThrownBy(() -> importer.read(document)).isInstanceOf(InvalidDocumentException.class)
+                .hasMessage("The server https://{region}.example.com has a variable region whose default mars is not"
+                        + " one of its values [eu, us].");
+    }
+
+    @Test
+    void keepsTheParsersWarningsAsSentences() throws Exception {
+        ImportedApi api = importer.read("""
+                openapi: 3.0.3
+                info: {title: T, version: '1', x-fine: true, colour: blue}
+                paths: {}
+                """);
+        assertThat(api.warnings()).containsExactly("The field info.colour is not expected there and was ignored.");
+    }
 }
