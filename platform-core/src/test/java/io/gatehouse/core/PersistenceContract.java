@@ -52,7 +52,6 @@ import io.gatehouse.core.plan.PlanTerms;
 import io.gatehouse.core.plan.Quota;
 import io.gatehouse.core.plan.RateLimit;
 import io.gatehouse.core.subscription.Subscription;
-import io.gatehouse.core.subscription.SubscriptionDecision;
 import io.gatehouse.core.subscription.SubscriptionRepository;
 import io.gatehouse.core.subscription.SubscriptionService;
 import io.gatehouse.core.subscription.SubscriptionStatus;
@@ -98,14 +97,17 @@ abstract class PersistenceContract {
         Fixture f = fixture(ApprovalMode.MANUAL);
         long revisionBefore = gatewayConfig.currentRevision();
 
-        SubscriptionDecision requested = subscriptions.request(f.consumer.getId(), f.application.getId(),
+        Subscription requested = subscriptions.request(f.consumer.getId(), f.application.getId(),
                 f.plan.getId(), "for the test", Actor.consumer(f.consumer.getEmail(), "10.0.0.1"));
-        assertThat(requested.subscription().getStatus()).isEqualTo(SubscriptionStatus.PENDING);
-        assertThat(requested.issuedKey()).isEmpty();
+        assertThat(requested.getStatus()).isEqualTo(SubscriptionStatus.PENDING);
+        assertThat(keys.issueFirstKey(f.application.getId(), f.consumer.getId(), ADMIN)).isEmpty();
 
-        SubscriptionDecision approved = subscriptions.approve(requested.subscription().getId(), ADMIN);
-        assertThat(approved.subscription().getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
-        IssuedApiKey issued = approved.issuedKey().orElseThrow();
+        Subscription approved = subscriptions.approve(requested.getId(), ADMIN);
+        assertThat(approved.getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(keyRows.findByApplicationIdOrderByCreatedAtDesc(f.application.getId())).isEmpty();
+        IssuedApiKey issued = keys.issueFirstKey(f.application.getId(), f.consumer.getId(),
+                Actor.consumer(f.consumer.getEmail(), null)).orElseThrow();
+        assertThat(keys.issueFirstKey(f.application.getId(), f.consumer.getId(), ADMIN)).isEmpty();
         assertThat(ApiKeyFormat.parse(issued.plaintext())).isNotNull();
 
         ApiKey stored = keyRows.findByKeyId(ApiKeyFormat.parse(issued.plaintext()).keyId()).orElseThrow();
@@ -117,27 +119,27 @@ abstract class PersistenceContract {
         assertThat(gatewayConfig.currentRevision()).isGreaterThan(revisionBefore);
         assertThat(jdbc.queryForList(
                 "select action from audit_entry where object_type = 'subscription' and object_id = ?", String.class,
-                String.valueOf(requested.subscription().getId())))
+                String.valueOf(requested.getId())))
                 .containsExactly("subscription.requested", "subscription.approved");
         assertThat(jdbc.queryForObject("select source_address from audit_entry where action = 'subscription.requested'"
-                + " and object_id = ?", String.class, String.valueOf(requested.subscription().getId())))
+                + " and object_id = ?", String.class, String.valueOf(requested.getId())))
                 .isEqualTo("10.0.0.1");
     }
 
     @Test
     void automaticPlansApproveAtOnceAndASecondApprovalForTheApplicationIssuesNoNewKey() {
         Fixture f = fixture(ApprovalMode.AUTOMATIC);
-        SubscriptionDecision first = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(),
+        Subscription first = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(),
                 null, Actor.consumer(f.consumer.getEmail(), null));
-        assertThat(first.subscription().getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
-        assertThat(first.issuedKey()).isPresent();
+        assertThat(first.getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(keys.issueFirstKey(f.application.getId(), f.consumer.getId(), ADMIN)).isPresent();
 
         Api other = newApi();
         Plan otherPlan = plans.create(other.getId(), terms("Other", ApprovalMode.AUTOMATIC), ADMIN);
-        SubscriptionDecision second = subscriptions.request(f.consumer.getId(), f.application.getId(),
+        Subscription second = subscriptions.request(f.consumer.getId(), f.application.getId(),
                 otherPlan.getId(), null, Actor.consumer(f.consumer.getEmail(), null));
-        assertThat(second.subscription().getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
-        assertThat(second.issuedKey()).isEmpty();
+        assertThat(second.getStatus()).isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(keys.issueFirstKey(f.application.getId(), f.consumer.getId(), ADMIN)).isEmpty();
         assertThat(keyRows.findByApplicationIdOrderByCreatedAtDesc(f.application.getId())).hasSize(1);
     }
 
@@ -145,7 +147,7 @@ abstract class PersistenceContract {
     void anApplicationHoldsOneLiveSubscriptionPerApiAndTheDatabaseEnforcesIt() {
         Fixture f = fixture(ApprovalMode.MANUAL);
         Subscription first = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
-                Actor.consumer(f.consumer.getEmail(), null)).subscription();
+                Actor.consumer(f.consumer.getEmail(), null));
 
         assertThatThrownBy(() -> subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(),
                 null, Actor.consumer(f.consumer.getEmail(), null)))
@@ -157,51 +159,65 @@ abstract class PersistenceContract {
 
         subscriptions.reject(first.getId(), "not this time", ADMIN);
         Subscription again = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
-                Actor.consumer(f.consumer.getEmail(), null)).subscription();
+                Actor.consumer(f.consumer.getEmail(), null));
         assertThat(again.getStatus()).isEqualTo(SubscriptionStatus.PENDING);
         assertThat(subscriptionRows.findById(first.getId()).orElseThrow().getDecisionReason()).isEqualTo("not this time");
     }
 
     @Test
-    void twoAdminsApprovingTheSameRequestAtOnceYieldOneApprovalAndOneKey() throws Exception {
+    void twoAdminsApprovingTheSameRequestAtOnceYieldOneApprovalAndTwoTabsGetOneFirstKey() throws Exception {
         Fixture f = fixture(ApprovalMode.MANUAL);
         long id = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
-                Actor.consumer(f.consumer.getEmail(), null)).subscription().getId();
+                Actor.consumer(f.consumer.getEmail(), null)).getId();
+
+        int approvals = concurrently(() -> subscriptions.approve(id, Actor.admin("alice", null)) != null,
+                () -> subscriptions.approve(id, Actor.admin("bob", null)) != null);
+        assertThat(approvals).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'subscription.approved'"
+                + " and object_id = ?", Integer.class, String.valueOf(id))).isEqualTo(1);
+
+        Actor consumer = Actor.consumer(f.consumer.getEmail(), null);
+        int firstKeys = concurrently(
+                () -> keys.issueFirstKey(f.application.getId(), f.consumer.getId(), consumer).isPresent(),
+                () -> keys.issueFirstKey(f.application.getId(), f.consumer.getId(), consumer).isPresent());
+        assertThat(firstKeys).isEqualTo(1);
+        assertThat(keyRows.findByApplicationIdOrderByCreatedAtDesc(f.application.getId())).hasSize(1);
+    }
+
+    /** Runs the tasks at the same moment; how many returned true (an exception counts as false). */
+    @SafeVarargs
+    private static int concurrently(Callable<Boolean>... tasks) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (String admin : List.of("alice", "bob")) {
-                Callable<Boolean> approve = () -> {
+            for (Callable<Boolean> task : tasks) {
+                results.add(pool.submit(() -> {
                     start.await();
                     try {
-                        subscriptions.approve(id, Actor.admin(admin, null));
-                        return true;
+                        return task.call();
                     } catch (RuntimeException lost) {
                         return false;
                     }
-                };
-                results.add(pool.submit(approve));
+                }));
             }
             start.countDown();
             int successes = 0;
             for (Future<Boolean> result : results) {
                 successes += result.get() ? 1 : 0;
             }
-            assertThat(successes).isEqualTo(1);
+            return successes;
         } finally {
             pool.shutdownNow();
         }
-        assertThat(keyRows.findByApplicationIdOrderByCreatedAtDesc(f.application.getId())).hasSize(1);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'subscription.approved'"
-                + " and object_id = ?", Integer.class, String.valueOf(id))).isEqualTo(1);
     }
 
     @Test
     void rotationKeepsTheOldKeyForTheOverlapAndRevocationStopsIt() {
         Fixture f = fixture(ApprovalMode.AUTOMATIC);
-        IssuedApiKey first = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
-                Actor.consumer(f.consumer.getEmail(), null)).issuedKey().orElseThrow();
+        subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                Actor.consumer(f.consumer.getEmail(), null));
+        IssuedApiKey first = keys.issueFirstKey(f.application.getId(), f.consumer.getId(), ADMIN).orElseThrow();
 
         IssuedApiKey second = keys.rotate(f.application.getId(), Duration.ofHours(24), ADMIN);
 
@@ -220,7 +236,7 @@ abstract class PersistenceContract {
     void rejectionNeedsAReasonAndFinishedSubscriptionsCannotMove() {
         Fixture f = fixture(ApprovalMode.MANUAL);
         long id = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
-                Actor.consumer(f.consumer.getEmail(), null)).subscription().getId();
+                Actor.consumer(f.consumer.getEmail(), null)).getId();
         assertThatThrownBy(() -> subscriptions.reject(id, " ", ADMIN)).isInstanceOf(IllegalArgumentException.class);
         subscriptions.reject(id, "duplicate", ADMIN);
         assertThatThrownBy(() -> subscriptions.approve(id, ADMIN)).isInstanceOf(IllegalStateException.class);
@@ -255,7 +271,7 @@ abstract class PersistenceContract {
     void reimportingAddsAVersionAndKeepsPlansAndSubscriptions() {
         Fixture f = fixture(ApprovalMode.AUTOMATIC);
         long subscriptionId = subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
-                Actor.consumer(f.consumer.getEmail(), null)).subscription().getId();
+                Actor.consumer(f.consumer.getEmail(), null)).getId();
         long revisionBefore = gatewayConfig.currentRevision();
 
         var second = catalog.addVersion(f.api.getId(), version("openapi: 3.0.3\n# second"), ADMIN);

@@ -3,6 +3,7 @@ package io.gatehouse.core.apikey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,8 @@ import io.gatehouse.core.application.ApplicationRepository;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.audit.AuditLog;
 import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
+import io.gatehouse.core.subscription.SubscriptionRepository;
+import io.gatehouse.core.subscription.SubscriptionStatus;
 
 /** Issues, rotates and revokes keys. The plaintext leaves this class only inside an {@link IssuedApiKey}. */
 @Service
@@ -25,10 +28,12 @@ public class ApiKeyService {
     private final AuditLog audit;
     private final GatewayConfigChanges gatewayConfig;
     private final SecureRandom random = new SecureRandom();
+    private final SubscriptionRepository subscriptions;
 
     ApiKeyService(ApiKeyRepository keys, ApplicationRepository applications, ApiKeyHasher hasher, AuditLog audit,
-            GatewayConfigChanges gatewayConfig) {
+            GatewayConfigChanges gatewayConfig, SubscriptionRepository subscriptions) {
         this.keys = keys;
+        this.subscriptions = subscriptions;
         this.applications = applications;
         this.hasher = hasher;
         this.audit = audit;
@@ -39,6 +44,22 @@ public class ApiKeyService {
     public boolean hasUsableKey(long applicationId) {
         Instant now = Instant.now();
         return keys.findByApplicationIdOrderByCreatedAtDesc(applicationId).stream().anyMatch(k -> k.isUsableAt(now));
+    }
+
+    /**
+     * The key an application gets with its first approved subscription, issued when its consumer first looks at
+     * it (so that the one display happens in their browser). Empty when the application already has a usable key
+     * or nothing approved. The application row is locked, so two tabs cannot both get a first key.
+     */
+    @Transactional
+    public Optional<IssuedApiKey> issueFirstKey(long applicationId, long consumerId, Actor actor) {
+        Application application = applications.findLockedByIdAndConsumerId(applicationId, consumerId)
+                .orElseThrow(() -> new IllegalArgumentException("No application " + applicationId + "."));
+        if (hasUsableKey(applicationId)
+                || !subscriptions.existsByApplicationIdAndStatus(applicationId, SubscriptionStatus.APPROVED)) {
+            return Optional.empty();
+        }
+        return Optional.of(store(application, ApiKeyFormat.generate(random), actor, "apikey.issued"));
     }
 
     @Transactional

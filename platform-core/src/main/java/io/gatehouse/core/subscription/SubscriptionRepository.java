@@ -14,4 +14,6 @@ public interface SubscriptionRepository extends JpaRepository<Subscription, Long
     List<Subscription> findByStatusOrderByRequestedAtAsc(SubscriptionStatus status);
 
     long countByStatus(SubscriptionStatus status);
+
+    boolean existsByApplicationIdAndStatus(Long applicationId, SubscriptionStatus status);
 }

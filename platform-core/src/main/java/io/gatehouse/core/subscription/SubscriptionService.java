@@ -1,12 +1,8 @@
 package io.gatehouse.core.subscription;
 
-import java.util.Optional;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.gatehouse.core.apikey.ApiKeyService;
-import io.gatehouse.core.apikey.IssuedApiKey;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationRepository;
 import io.gatehouse.core.audit.Actor;
@@ -19,7 +15,9 @@ import io.gatehouse.core.plan.PlanRepository;
 /**
  * The subscription state machine: every request and decision goes through here, is audited, and reaches the
  * gateway through the config revision. Concurrent decisions on one subscription are serialised by its row
- * version: the loser fails with an optimistic-locking error and changes nothing.
+ * version: the loser fails with an optimistic-locking error and changes nothing. Approving issues no key: the
+ * consumer's first view of an approved application does ({@code ApiKeyService.issueFirstKey}), because the one
+ * display of a key must happen in the consumer's browser, not the admin's.
  */
 @Service
 public class SubscriptionService {
@@ -27,23 +25,21 @@ public class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final ApplicationRepository applications;
     private final PlanRepository plans;
-    private final ApiKeyService keys;
     private final AuditLog audit;
     private final GatewayConfigChanges gatewayConfig;
 
     SubscriptionService(SubscriptionRepository subscriptions, ApplicationRepository applications, PlanRepository plans,
-            ApiKeyService keys, AuditLog audit, GatewayConfigChanges gatewayConfig) {
+            AuditLog audit, GatewayConfigChanges gatewayConfig) {
         this.subscriptions = subscriptions;
         this.applications = applications;
         this.plans = plans;
-        this.keys = keys;
         this.audit = audit;
         this.gatewayConfig = gatewayConfig;
     }
 
     /** A consumer asks for a plan for one of their applications; AUTOMATIC plans are approved at once. */
     @Transactional
-    public SubscriptionDecision request(long consumerId, long applicationId, long planId, String justification,
+    public Subscription request(long consumerId, long applicationId, long planId, String justification,
             Actor actor) {
         Application application = applications.findByIdAndConsumerId(applicationId, consumerId)
                 .orElseThrow(() -> new IllegalArgumentException("No application " + applicationId + "."));
@@ -61,16 +57,16 @@ public class SubscriptionService {
         if (plan.getApprovalMode() == ApprovalMode.AUTOMATIC) {
             return decide(subscription, SubscriptionStatus.APPROVED, null, Actor.system("automatic approval"));
         }
-        return new SubscriptionDecision(subscription, Optional.empty());
+        return subscription;
     }
 
     @Transactional
-    public SubscriptionDecision approve(long subscriptionId, Actor actor) {
+    public Subscription approve(long subscriptionId, Actor actor) {
         return decide(load(subscriptionId), SubscriptionStatus.APPROVED, null, actor);
     }
 
     @Transactional
-    public SubscriptionDecision reject(long subscriptionId, String reason, Actor actor) {
+    public Subscription reject(long subscriptionId, String reason, Actor actor) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A rejection needs a reason the consumer can read.");
         }
@@ -78,12 +74,12 @@ public class SubscriptionService {
     }
 
     @Transactional
-    public SubscriptionDecision suspend(long subscriptionId, String reason, Actor actor) {
+    public Subscription suspend(long subscriptionId, String reason, Actor actor) {
         return decide(load(subscriptionId), SubscriptionStatus.SUSPENDED, reason, actor);
     }
 
     @Transactional
-    public SubscriptionDecision resume(long subscriptionId, Actor actor) {
+    public Subscription resume(long subscriptionId, Actor actor) {
         Subscription subscription = load(subscriptionId);
         if (subscription.getStatus() != SubscriptionStatus.SUSPENDED) {
             throw new IllegalStateException("Only a suspended subscription can be resumed.");
@@ -92,7 +88,7 @@ public class SubscriptionService {
     }
 
     @Transactional
-    public SubscriptionDecision revoke(long subscriptionId, String reason, Actor actor) {
+    public Subscription revoke(long subscriptionId, String reason, Actor actor) {
         return decide(load(subscriptionId), SubscriptionStatus.REVOKED, reason, actor);
     }
 
@@ -101,18 +97,14 @@ public class SubscriptionService {
                 .orElseThrow(() -> new IllegalArgumentException("No subscription " + subscriptionId + "."));
     }
 
-    private SubscriptionDecision decide(Subscription subscription, SubscriptionStatus target, String reason,
+    private Subscription decide(Subscription subscription, SubscriptionStatus target, String reason,
             Actor actor) {
         SubscriptionStatus from = subscription.getStatus();
         subscription.moveTo(target, actor.name(), reason);
         subscriptions.saveAndFlush(subscription);
         audit.record(actor, "subscription." + target.name().toLowerCase(), "subscription", subscription.getId(),
                 from + " -> " + target + (reason == null ? "" : ": " + reason));
-        Optional<IssuedApiKey> issued = Optional.empty();
-        if (target == SubscriptionStatus.APPROVED && !keys.hasUsableKey(subscription.getApplication().getId())) {
-            issued = Optional.of(keys.issue(subscription.getApplication(), actor));
-        }
         gatewayConfig.changed();
-        return new SubscriptionDecision(subscription, issued);
+        return subscription;
     }
 }
