@@ -13,7 +13,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.gatehouse.admin.demo.DemoContent;
 import io.gatehouse.testsupport.Browser;
@@ -29,6 +31,8 @@ class AdminBrowserIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void freshSession() {
@@ -40,10 +44,14 @@ class AdminBrowserIT {
         logIn(DemoContent.ADMIN_USERNAME, DemoContent.ADMIN_PASSWORD);
 
         assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Ada Admin");
-        assertThat(browser.findElement(By.id("published-count")).getText()).isEqualTo("3");
-        assertThat(browser.findElement(By.id("pending-count")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.id("consumer-count")).getText()).isEqualTo("1");
-        assertThat(apiNames()).containsExactly("Exchange Rates", "Petstore", "Weather Forecast");
+        assertThat(browser.findElement(By.id("published-count")).getText()).isEqualTo(count(
+                "select count(*) from api where lifecycle in ('PUBLISHED', 'DEPRECATED')"));
+        assertThat(browser.findElement(By.id("pending-count")).getText()).isEqualTo(count(
+                "select count(*) from subscription where status = 'PENDING'"));
+        assertThat(browser.findElement(By.id("consumer-count")).getText()).isEqualTo(count(
+                "select count(*) from consumer"));
+        assertThat(apiNames()).contains("Exchange Rates", "Petstore", "Weather Forecast")
+                .hasSize(Integer.parseInt(count("select count(*) from api")));
         assertThat(((JavascriptExecutor) browser).executeScript("return typeof htmx")).isEqualTo("object");
         assertThat(Browsers.severeConsoleMessages(browser)).isEmpty();
 
@@ -59,6 +67,12 @@ class AdminBrowserIT {
         logIn(DemoContent.OWNER_USERNAME, DemoContent.OWNER_PASSWORD);
         assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Olive Owner");
         assertThat(apiNames()).containsExactly("Petstore", "Weather Forecast");
+        assertThat(count("select count(*) from api a join admin_user u on u.id = a.owner_id where u.username = 'owner'"))
+                .isEqualTo("2");
+    }
+
+    private String count(String sql) {
+        return String.valueOf(jdbc.queryForObject(sql, Long.class));
     }
 
     private void logIn(String username, String password) {

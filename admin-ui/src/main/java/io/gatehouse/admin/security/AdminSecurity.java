@@ -24,7 +24,8 @@ class AdminSecurity {
                 .requestMatchers(WebSecurityBaseline.PUBLIC_PATHS).permitAll()
                 // Product owners read the Apis they own; changing the catalog is for admins.
                 .requestMatchers("/apis/import", "/apis/import/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/apis/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/apis/**", "/plans/**").hasRole("ADMIN")
+                .requestMatchers("/apis/*/plans/new", "/plans/*/edit", "/audit", "/audit/**").hasRole("ADMIN")
                 .anyRequest().hasAnyRole("ADMIN", "PRODUCT_OWNER"));
         return WebSecurityBaseline.apply(http, "username").build();
     }

@@ -40,4 +40,15 @@ public class PlanService {
         gatewayConfig.changed();
         return plan;
     }
+
+    /** New terms apply to every subscription on the plan, at every gateway node within a second. */
+    @Transactional
+    public Plan update(long planId, PlanTerms terms, Actor actor) {
+        Plan plan = plans.findById(planId).orElseThrow(() -> new IllegalArgumentException("No plan " + planId + "."));
+        plan.apply(terms);
+        plans.flush();
+        audit.record(actor, "plan.updated", "plan", planId, terms.name());
+        gatewayConfig.changed();
+        return plan;
+    }
 }
