@@ -25,7 +25,8 @@ class AdminSecurity {
                 // Product owners read the Apis they own; changing the catalog is for admins.
                 .requestMatchers("/apis/import", "/apis/import/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/apis/**", "/plans/**").hasRole("ADMIN")
-                .requestMatchers("/apis/*/plans/new", "/plans/*/edit", "/audit", "/audit/**").hasRole("ADMIN")
+                .requestMatchers("/apis/*/plans/new", "/plans/*/edit", "/audit", "/audit/**", "/consumers", "/consumers/**")
+                .hasRole("ADMIN")
                 .anyRequest().hasAnyRole("ADMIN", "PRODUCT_OWNER"));
         return WebSecurityBaseline.apply(http, "username").build();
     }

@@ -7,6 +7,8 @@ import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.audit.AuditLog;
 import io.gatehouse.core.consumer.Consumer;
 import io.gatehouse.core.consumer.ConsumerRepository;
+import io.gatehouse.core.consumer.ConsumerStatus;
+import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
 
 /** Creates consumer and admin accounts under the one password policy, with hashed passwords only. */
 @Service
@@ -16,12 +18,15 @@ public class AccountService {
     private final AdminUserRepository adminUsers;
     private final Passwords passwords;
     private final AuditLog audit;
+    private final GatewayConfigChanges gatewayConfig;
 
-    AccountService(ConsumerRepository consumers, AdminUserRepository adminUsers, Passwords passwords, AuditLog audit) {
+    AccountService(ConsumerRepository consumers, AdminUserRepository adminUsers, Passwords passwords, AuditLog audit,
+            GatewayConfigChanges gatewayConfig) {
         this.consumers = consumers;
         this.adminUsers = adminUsers;
         this.passwords = passwords;
         this.audit = audit;
+        this.gatewayConfig = gatewayConfig;
     }
 
     @Transactional
@@ -40,6 +45,27 @@ public class AccountService {
         }
         Consumer consumer = consumers.save(new Consumer(email, displayName.trim(), passwords.hash(password)));
         audit.record(actor, "consumer.registered", "consumer", consumer.getId(), consumer.getEmail());
+        return consumer;
+    }
+
+    @Transactional
+    public Consumer suspendConsumer(long consumerId, Actor actor) {
+        return changeStatus(consumerId, ConsumerStatus.SUSPENDED, actor);
+    }
+
+    @Transactional
+    public Consumer resumeConsumer(long consumerId, Actor actor) {
+        return changeStatus(consumerId, ConsumerStatus.ACTIVE, actor);
+    }
+
+    private Consumer changeStatus(long consumerId, ConsumerStatus target, Actor actor) {
+        Consumer consumer = consumers.findById(consumerId)
+                .orElseThrow(() -> new IllegalArgumentException("No consumer " + consumerId + "."));
+        ConsumerStatus from = consumer.getStatus();
+        consumer.changeStatus(target);
+        audit.record(actor, "consumer." + (target == ConsumerStatus.ACTIVE ? "resumed" : "suspended"), "consumer",
+                consumerId, from + " -> " + target);
+        gatewayConfig.changed();
         return consumer;
     }
 

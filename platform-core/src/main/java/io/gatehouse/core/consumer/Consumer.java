@@ -35,6 +35,14 @@ public class Consumer {
         this.createdAt = Instant.now();
     }
 
+    /** Suspending stops the consumer's logins and every one of their keys at the gateway; resuming undoes it. */
+    public void changeStatus(ConsumerStatus target) {
+        if (status == ConsumerStatus.DELETED) {
+            throw new IllegalStateException("A deleted account cannot change.");
+        }
+        this.status = target;
+    }
+
     /** Emails are compared case-insensitively: stored trimmed and in lower case. */
     public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
