@@ -24,12 +24,13 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
 /**
  * Markdown written by strangers (OpenAPI descriptions) turned into HTML that is safe to put into a page: raw HTML in
- * the source is escaped, never passed through, and the output then goes through an allow-list sanitiser that keeps
+ * the source is shown as text (escaped, never passed through; HTML comments are dropped), and the output then goes through an allow-list sanitiser that keeps
  * only text formatting, lists, headings, tables, code, quotes and links to http, https and mailto addresses. Images
  * become their alt text, so a description cannot make the reader's browser fetch anything. Thread-safe.
  */
@@ -37,6 +38,8 @@ public final class Markdown {
 
     /** Headings move down two levels: a description's "# Title" sits below the page's own h1 and h2. */
     private static final int HEADING_OFFSET = 2;
+    /** An HTML comment (ReDoc's "<!-- ReDoc-Inject: ... -->" markers): nothing a reader needs to see. */
+    private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*-->");
     /** Absolute http(s) and mailto only: relative links would point into the portal, other schemes can run code. */
     private static final Pattern SAFE_HREF = Pattern.compile("(?i)(?:https?://|mailto:)[^\\s]+");
 
@@ -46,6 +49,7 @@ public final class Markdown {
             .extensions(extensions)
             .escapeHtml(true)
             .nodeRendererFactory(AltTextOnly::new)
+            .nodeRendererFactory(RawHtmlAsText::new)
             .build();
     private final PolicyFactory policy = new HtmlPolicyBuilder()
             .allowElements("p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
@@ -154,6 +158,40 @@ public final class Markdown {
         @Override
         public void visit(HardLineBreak lineBreak) {
             out.append(' ');
+        }
+    }
+
+    /** Renders raw HTML as the text it is (escaped), and HTML comments as nothing. */
+    private static final class RawHtmlAsText implements NodeRenderer {
+
+        private final HtmlNodeRendererContext context;
+
+        RawHtmlAsText(HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(HtmlBlock.class, HtmlInline.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            boolean block = node instanceof HtmlBlock;
+            String literal = block ? ((HtmlBlock) node).getLiteral() : ((HtmlInline) node).getLiteral();
+            if (HTML_COMMENT.matcher(literal.strip()).matches()) {
+                return;
+            }
+            HtmlWriter html = context.getWriter();
+            if (block) {
+                html.line();
+                html.tag("p");
+                html.text(literal.strip());
+                html.tag("/p");
+                html.line();
+            } else {
+                html.text(literal);
+            }
         }
     }
 

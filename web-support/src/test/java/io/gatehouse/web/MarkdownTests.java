@@ -47,6 +47,10 @@ class MarkdownTests {
                 Arguments.of("image with javascript source", "![x](javascript:alert(1))", "x", "javascript"),
                 Arguments.of("style attribute through raw HTML", "<p style=\"background:url(https://evil.example)\">x</p>",
                         "&lt;p style", "<p style"),
+                Arguments.of("HTML comment", "Before\n\n<!-- ReDoc-Inject: <security-definitions> -->\n\nAfter",
+                        "After", "ReDoc-Inject"),
+                Arguments.of("script between comments", "<!-- a --><script>window.__xss=1</script><!-- b -->",
+                        "", "script"),
                 Arguments.of("link title breaking out", "[x](https://example.com \"a\\\" onmouseover=\\\"alert(1)\")",
                         "x", "<a href=\"https://example.com\" onmouseover"));
     }
