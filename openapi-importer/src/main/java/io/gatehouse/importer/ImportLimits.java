@@ -25,7 +25,7 @@ public record ImportLimits(int maxDocumentBytes, int maxNestingDepth, int maxAli
     }
 
     /** "10 MB" for 10,485,760 bytes; a limit under a megabyte is given in bytes. */
-    String documentSize() {
+    public String documentSize() {
         return describeBytes(maxDocumentBytes);
     }
 

@@ -36,6 +36,16 @@ public final class OpenApiImporter {
 
     /** Reads a document's bytes: UTF-8 (with or without a byte order mark), or ISO-8859-1 when not UTF-8. */
     public ImportedApi read(byte[] document) throws InvalidDocumentException {
+        return validate(document).api();
+    }
+
+    public ImportedApi read(String document) throws InvalidDocumentException {
+        String text = DocumentText.withoutByteOrderMark(document);
+        return validate(text, text == null ? 0 : DocumentGuard.utf8Length(text, limits.maxDocumentBytes())).api();
+    }
+
+    /** Reads a document as {@link #read(byte[])} does, and also describes its security schemes. */
+    public ValidationReport validate(byte[] document) throws InvalidDocumentException {
         if (document == null || document.length == 0) {
             throw new InvalidDocumentException(List.of("The document is empty."));
         }
@@ -43,20 +53,16 @@ public final class OpenApiImporter {
             throw new InvalidDocumentException(
                     List.of("The document is larger than the limit of " + limits.documentSize() + "."));
         }
-        return read(DocumentText.decode(document), document.length);
+        return validate(DocumentText.decode(document), document.length);
     }
 
-    public ImportedApi read(String document) throws InvalidDocumentException {
-        String text = DocumentText.withoutByteOrderMark(document);
-        return read(text, text == null ? 0 : DocumentGuard.utf8Length(text, limits.maxDocumentBytes()));
-    }
-
-    private ImportedApi read(String text, long bytes) throws InvalidDocumentException {
+    private ValidationReport validate(String text, long bytes) throws InvalidDocumentException {
         try {
             DocumentGuard.Facts facts = guard.check(text, bytes);
             boolean swagger2 = declaredFormat(facts);
             SwaggerParseResult result = parse(text, swagger2);
-            return toCatalogModel(result, swagger2 ? "2.0" : facts.openapi());
+            ImportedApi api = toCatalogModel(result, swagger2 ? "2.0" : facts.openapi());
+            return new ValidationReport(api, SecuritySchemeDescriptions.of(result.getOpenAPI()));
         } catch (RuntimeException | StackOverflowError e) {
             // The guard keeps known parser failures out; anything left is still the document's fault, not a crash.
             throw new InvalidDocumentException(List.of("The document could not be read: the parser stopped on it"
