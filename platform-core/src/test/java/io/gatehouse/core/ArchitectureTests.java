@@ -16,6 +16,7 @@ class ArchitectureTests {
     static final ArchRule gatewayRulesArePlainJava = noClasses()
             .that().belongToAnyOf(io.gatehouse.core.apikey.ApiKeyFormat.class,
                     io.gatehouse.core.apikey.ApiKeyHasher.class, io.gatehouse.core.apikey.ParsedApiKey.class,
+                    io.gatehouse.core.apikey.TokenFormat.class,
                     io.gatehouse.core.routing.PathTemplate.class, io.gatehouse.core.routing.ContextPaths.class,
                     io.gatehouse.core.plan.PlanTerms.class, io.gatehouse.core.plan.RateLimit.class,
                     io.gatehouse.core.plan.Quota.class, io.gatehouse.core.catalog.MockResponse.class,

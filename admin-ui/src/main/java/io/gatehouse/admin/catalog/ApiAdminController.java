@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.gatehouse.core.account.AdminRole;
 import io.gatehouse.core.account.AdminUser;
 import io.gatehouse.core.account.AdminUserRepository;
 import io.gatehouse.core.audit.Actor;
@@ -131,7 +130,7 @@ class ApiAdminController {
         return users.findAll().stream().collect(Collectors.toMap(AdminUser::getId, AdminUser::getDisplayName));
     }
 
-    static boolean mayManage(AdminUser user, Api api) {
-        return user.getRole() == AdminRole.ADMIN || user.getId().equals(api.getOwnerId());
+    private static boolean mayManage(AdminUser user, Api api) {
+        return ApiAccess.mayManage(user, api.getOwnerId());
     }
 }

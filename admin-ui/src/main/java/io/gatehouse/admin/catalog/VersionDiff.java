@@ -13,9 +13,9 @@ import org.openapitools.openapidiff.core.model.Endpoint;
  * What changed between two versions of an Api, by operation, with breaking changes flagged: a removed operation
  * always breaks clients; a changed one breaks them when openapi-diff finds it incompatible.
  */
-record VersionDiff(List<Change> added, List<Change> removed, List<Change> changed) {
+public record VersionDiff(List<Change> added, List<Change> removed, List<Change> changed) {
 
-    record Change(String method, String path, String summary, boolean breaking) {
+    public record Change(String method, String path, String summary, boolean breaking) {
     }
 
     public boolean isBreaking() {
@@ -27,7 +27,7 @@ record VersionDiff(List<Change> added, List<Change> removed, List<Change> change
     }
 
     /** Both documents have passed the importer's checks: they hold no references outside themselves. */
-    static VersionDiff between(String previousDocument, String nextDocument) {
+    public static VersionDiff between(String previousDocument, String nextDocument) {
         ChangedOpenApi diff = OpenApiCompare.fromContents(previousDocument, nextDocument);
         List<Change> added = new ArrayList<>();
         for (Endpoint endpoint : diff.getNewEndpoints()) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.gatehouse.admin.catalog.ApiAccess;
 import io.gatehouse.core.account.AdminRole;
 import io.gatehouse.core.account.AdminUser;
 import io.gatehouse.core.account.AdminUserRepository;
@@ -73,7 +74,7 @@ class SubscriptionQueueController {
         model.addAttribute("sort", sort);
         model.addAttribute("statuses", SubscriptionStatus.values());
         model.addAttribute("apis", apis.findAll().stream()
-                .filter(api -> user.getRole() == AdminRole.ADMIN || user.getId().equals(api.getOwnerId())).toList());
+                .filter(api -> ApiAccess.mayManage(user, api.getOwnerId())).toList());
         return htmx.isHtmxRequest() ? ROWS : PAGE;
     }
 
@@ -116,7 +117,7 @@ class SubscriptionQueueController {
     /** Applies one decision; returns why it could not be applied, or null. */
     private String apply(long id, String action, String reason, AdminUser user, HttpServletRequest request) {
         Subscription subscription = subscriptions.findWithDetails(id)
-                .filter(s -> user.getRole() == AdminRole.ADMIN || user.getId().equals(s.getPlan().getApi().getOwnerId()))
+                .filter(s -> ApiAccess.mayManage(user, s.getPlan().getApi().getOwnerId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Actor actor = Actor.admin(user.getUsername(), request.getRemoteAddr());
         try {

@@ -94,6 +94,13 @@ public class ApiKeyService {
         gatewayConfig.changed();
     }
 
+    /** Revokes by the public key id, as the admin REST API names keys. */
+    @Transactional
+    public void revokeByKeyId(String keyId, Actor actor) {
+        ApiKey key = keys.findByKeyId(keyId).orElseThrow(() -> new IllegalArgumentException("No key " + keyId + "."));
+        revoke(key.getId(), actor);
+    }
+
     private IssuedApiKey store(Application application, String plaintext, Actor actor, String action) {
         ParsedApiKey parsed = ApiKeyFormat.parse(plaintext);
         if (parsed == null) {
