@@ -46,7 +46,8 @@ final class ServerVariableCheck {
             }
             for (Map.Entry<String, ServerVariable> entry : server.getVariables().entrySet()) {
                 ServerVariable variable = entry.getValue();
-                String where = "The server " + server.getUrl() + " has a variable " + entry.getKey();
+                String where = (server.getUrl() == null ? "A server" : "The server " + server.getUrl())
+                        + " has a variable " + entry.getKey();
                 if (variable == null || variable.getDefault() == null) {
                     problems.add(where + " without a default value.");
                 } else if (variable.getEnum() != null && variable.getEnum().isEmpty()) {

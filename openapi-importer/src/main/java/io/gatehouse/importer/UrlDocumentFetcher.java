@@ -9,6 +9,10 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
@@ -68,7 +72,7 @@ public final class UrlDocumentFetcher {
         PinnedHttpGet.Deadline deadline = PinnedHttpGet.Deadline.in(policy.totalTimeout());
         URI current = parse(url, null);
         for (int redirects = 0;; redirects++) {
-            InetAddress[] addresses = checkedAddresses(current, redirects > 0);
+            InetAddress[] addresses = checkedAddresses(current, redirects > 0, deadline);
             PinnedHttpGet.Response response = get(current, addresses, deadline);
             if (REDIRECTS.contains(response.status())) {
                 String location = response.header("location");
@@ -116,17 +120,13 @@ public final class UrlDocumentFetcher {
     }
 
     /** Resolves the host once; refuses if any address it resolves to is internal and not allowed. */
-    private InetAddress[] checkedAddresses(URI uri, boolean redirected) throws DocumentFetchException {
+    private InetAddress[] checkedAddresses(URI uri, boolean redirected, PinnedHttpGet.Deadline deadline)
+            throws DocumentFetchException {
         String host = PinnedHttpGet.bareHost(uri);
         InetAddress numeric = AddressCheck.numericIpv4(host);
-        InetAddress[] addresses;
-        try {
-            // A host written as a number is read as the address it stands for, whatever the platform's resolver
-            // would make of it, so that it is checked and connected to as that address.
-            addresses = numeric != null ? new InetAddress[] {numeric} : resolver.resolve(host);
-        } catch (UnknownHostException | SecurityException e) {
-            throw new DocumentFetchException("The host " + host + " could not be found.");
-        }
+        // A host written as a number is read as the address it stands for, whatever the platform's resolver
+        // would make of it, so that it is checked and connected to as that address.
+        InetAddress[] addresses = numeric != null ? new InetAddress[] {numeric} : lookUp(host, deadline);
         if (addresses == null || addresses.length == 0) {
             throw new DocumentFetchException("The host " + host + " could not be found.");
         }
@@ -142,6 +142,26 @@ public final class UrlDocumentFetcher {
             }
         }
         return addresses;
+    }
+
+    /** The platform's lookup has its own, longer timeouts; the fetch's time limit covers the lookup too. */
+    private InetAddress[] lookUp(String host, PinnedHttpGet.Deadline deadline) throws DocumentFetchException {
+        FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> resolver.resolve(host));
+        Thread thread = new Thread(lookup, "gatehouse-host-lookup");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return lookup.get(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new DocumentFetchException("Looking up the host " + host + " took longer than the limit of "
+                    + duration(policy.totalTimeout()) + ".");
+        } catch (ExecutionException e) {
+            throw new DocumentFetchException("The host " + host + " could not be found.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DocumentFetchException("Fetching from " + host + " was interrupted.");
+        }
     }
 
     private PinnedHttpGet.Response get(URI uri, InetAddress[] addresses, PinnedHttpGet.Deadline deadline)

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
@@ -245,6 +246,27 @@ class UrlDocumentFetcherIT {
                 .isInstanceOf(DocumentFetchException.class)
                 .hasMessage("Fetching http://127.0.0.1:" + canary.port() + "/ took longer than the limit of 1 second.");
         assertThat(canary.connections()).isOne();
+    }
+
+    @Test
+    void countsAHostLookupThatHangsAgainstTheTimeLimit() {
+        CountDownLatch never = new CountDownLatch(1);
+        FetchPolicy patient = new FetchPolicy(List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), 5, 1024);
+        UrlDocumentFetcher fetcher = fetcher(patient, host -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        try {
+            assertThatThrownBy(() -> fetcher.fetch("http://slow.test/openapi.yaml"))
+                    .isInstanceOf(DocumentFetchException.class)
+                    .hasMessage("Looking up the host slow.test took longer than the limit of 1 second.");
+        } finally {
+            never.countDown();
+        }
     }
 
     @Test
