@@ -7,14 +7,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Turns a document's bytes into text: UTF-8 unless a byte order mark says otherwise, ISO-8859-1 when not UTF-8. */
-final class DocumentText {
+public final class DocumentText {
 
     static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private DocumentText() {
     }
 
-    static String decode(byte[] bytes) {
+    public static String decode(byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return utf8OrLatin1(bytes, 3);
         }

@@ -1,20 +1,27 @@
 package io.gatehouse.admin.catalog;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.gatehouse.admin.AdminProperties;
+import io.gatehouse.importer.DocumentFetchException;
+import io.gatehouse.importer.DocumentText;
+import io.gatehouse.importer.FetchPolicy;
 import io.gatehouse.importer.InvalidDocumentException;
+import io.gatehouse.importer.UrlDocumentFetcher;
 
-/** Where an imported document comes from: an uploaded file, pasted text, or a URL. */
+/** Where an imported document comes from: an uploaded file, pasted text, or a URL fetched without reaching inside the network. */
 @Component
 class DocumentSources {
+
+    private final UrlDocumentFetcher fetcher;
+
+    DocumentSources(AdminProperties properties) {
+        this.fetcher = new UrlDocumentFetcher(FetchPolicy.DEFAULTS.allowing(properties.importAllowList()));
+    }
 
     record Fetched(String label, String document) {
     }
@@ -30,23 +37,17 @@ class DocumentSources {
         if (file == null || file.isEmpty()) {
             throw new InvalidDocumentException(List.of("Choose a file to upload."));
         }
-        return new Fetched("file " + file.getOriginalFilename(), decode(file.getBytes()));
+        return new Fetched("file " + file.getOriginalFilename(), DocumentText.decode(file.getBytes()));
     }
 
     Fetched fromUrl(String url) throws InvalidDocumentException {
-        throw new InvalidDocumentException(List.of("Import by URL is not available."));
-    }
-
-    /** UTF-8 (without a byte-order mark) when the bytes are valid UTF-8, else ISO-8859-1, as older documents use. */
-    static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-                && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        if (url == null || url.isBlank()) {
+            throw new InvalidDocumentException(List.of("Enter the URL of an OpenAPI or Swagger document."));
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+            return new Fetched("URL " + url.trim(), DocumentText.decode(fetcher.fetch(url.trim())));
+        } catch (DocumentFetchException refused) {
+            throw new InvalidDocumentException(List.of(refused.getMessage()));
         }
     }
 }

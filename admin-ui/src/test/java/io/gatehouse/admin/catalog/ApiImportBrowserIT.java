@@ -81,6 +81,19 @@ class ApiImportBrowserIT {
     }
 
     @Test
+    void importsFromAUrlOnAnAllowListedServer() throws Exception {
+        String title = "By URL " + UUID.randomUUID().toString().substring(0, 6);
+        try (DocumentServer server = new DocumentServer(ImportDocuments.inventory(title, "2.0.0"))) {
+            browser.get("http://localhost:" + port + "/apis/import");
+            browser.findElement(By.id("source-url")).click();
+            browser.findElement(By.id("url")).sendKeys(server.url());
+            browser.findElement(By.id("preview-submit")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("preview-title"), title));
+        }
+        confirmAndPublish("/by-url-" + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    @Test
     void reimportingABreakingVersionFlagsIt() throws Exception {
         String title = "Evolving " + UUID.randomUUID().toString().substring(0, 6);
         Path first = Files.createTempFile("v1-", ".yaml");

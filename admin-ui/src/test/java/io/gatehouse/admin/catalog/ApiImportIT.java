@@ -81,6 +81,24 @@ class ApiImportIT {
     }
 
     @Test
+    void aDocumentIsFetchedFromAnAllowListedUrlAndInternalAddressesAreRefused() throws Exception {
+        WebSession admin = logIn(DemoContent.ADMIN_USERNAME, DemoContent.ADMIN_PASSWORD);
+        String title = "Fetched " + UUID.randomUUID().toString().substring(0, 6);
+        try (DocumentServer server = new DocumentServer(ImportDocuments.inventory(title, "4.0.0"))) {
+            HttpResponse<String> preview = admin.postMultipart("/apis/import/preview", Map.of("_csrf",
+                    admin.csrfToken("/apis/import"), "source", "url", "url", server.url()), "file", "", new byte[0]);
+            assertThat(preview.body()).contains(title, "from URL " + server.url());
+        }
+        HttpResponse<String> metadata = admin.postMultipart("/apis/import/preview", Map.of("_csrf",
+                admin.csrfToken("/apis/import"), "source", "url", "url", "http://169.254.169.254/latest/meta-data/"),
+                "file", "", new byte[0]);
+        assertThat(metadata.body()).contains("id=\"import-problems\"").doesNotContain("id=\"preview\"");
+        HttpResponse<String> scheme = admin.postMultipart("/apis/import/preview", Map.of("_csrf",
+                admin.csrfToken("/apis/import"), "source", "url", "url", "file:///etc/passwd"), "file", "", new byte[0]);
+        assertThat(scheme.body()).contains("id=\"import-problems\"").doesNotContain("root:");
+    }
+
+    @Test
     void anInvalidDocumentIsRefusedWithItsReasonsAndNothingIsStored() {
         WebSession admin = logIn(DemoContent.ADMIN_USERNAME, DemoContent.ADMIN_PASSWORD);
         int drafts = jdbc.queryForObject("select count(*) from import_draft", Integer.class);
