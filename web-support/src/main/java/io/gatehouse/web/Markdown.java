@@ -40,6 +40,8 @@ public final class Markdown {
     private static final int HEADING_OFFSET = 2;
     /** An HTML comment (ReDoc's "<!-- ReDoc-Inject: ... -->" markers): nothing a reader needs to see. */
     private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*-->");
+    /** For plain-text summaries only, where whatever is left is escaped like any other text. */
+    private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
     /** Absolute http(s) and mailto only: relative links would point into the portal, other schemes can run code. */
     private static final Pattern SAFE_HREF = Pattern.compile("(?i)(?:https?://|mailto:)[^\\s]+");
 
@@ -111,7 +113,7 @@ public final class Markdown {
         return plain.substring(0, cut > maxLength / 2 ? cut : maxLength - 1).stripTrailing() + "…";
     }
 
-    /** The text of a block without any markup: link text without its address, code and raw HTML as written. */
+    /** The text of a block without any markup: link text without its address, code as written, HTML without tags. */
     private static final class PlainText extends AbstractVisitor {
 
         private final StringBuilder out;
@@ -132,7 +134,7 @@ public final class Markdown {
 
         @Override
         public void visit(HtmlInline html) {
-            out.append(html.getLiteral());
+            // a tag on its own: no text
         }
 
         @Override
@@ -147,7 +149,7 @@ public final class Markdown {
 
         @Override
         public void visit(HtmlBlock html) {
-            out.append(html.getLiteral());
+            out.append(HTML_TAG.matcher(html.getLiteral()).replaceAll(" "));
         }
 
         @Override

@@ -108,9 +108,11 @@ class MarkdownTests {
     void theSummaryIsTheFirstParagraphAsPlainTextCutAtAWord() {
         String source = "# Introduction\n\nThe **Petstore** API sells [pets](https://example.com) <b>online</b>.\n\n"
                 + "Second paragraph.";
-        assertThat(markdown.summary(source, 200)).isEqualTo("The Petstore API sells pets <b>online</b>.");
+        assertThat(markdown.summary(source, 200)).isEqualTo("The Petstore API sells pets online.");
         assertThat(markdown.summary(source, 20)).isEqualTo("The Petstore API…");
         assertThat(markdown.summary("```\ncode only\n```", 80)).isEqualTo("code only");
+        assertThat(markdown.summary("<p>Retrieves a <code>Customer</code> object.</p>", 80))
+                .isEqualTo("Retrieves a Customer object.");
     }
 
     /** Every tag is on the allow-list, no tag has an event handler, and every link is absolute http(s) or mailto. */
