@@ -2,6 +2,7 @@ package io.gatehouse.portal.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -13,7 +14,7 @@ import io.gatehouse.core.account.Passwords;
 import io.gatehouse.core.consumer.ConsumerRepository;
 import io.gatehouse.web.WebSecurityBaseline;
 
-/** Consumers log in with their email (role CONSUMER); the catalog front page is open to everyone. */
+/** Consumers log in with their email (role CONSUMER); the front page and the catalog are open to everyone. */
 @Configuration(proxyBeanMethods = false)
 class PortalSecurity {
 
@@ -22,6 +23,8 @@ class PortalSecurity {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(WebSecurityBaseline.PUBLIC_PATHS).permitAll()
                 .requestMatchers("/", "/signup").permitAll()
+                // The catalog is public, like a shop window; only GET, as it changes nothing.
+                .requestMatchers(HttpMethod.GET, "/apis", "/apis/**").permitAll()
                 .anyRequest().hasRole("CONSUMER"));
         return WebSecurityBaseline.apply(http, "email").build();
     }
