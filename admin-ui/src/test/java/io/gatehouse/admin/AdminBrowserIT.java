@@ -87,7 +87,7 @@ class AdminBrowserIT {
     }
 
     private java.util.List<String> apiNames() {
-        return browser.findElements(By.cssSelector("#api-list tbody tr td:first-child")).stream()
+        return browser.findElements(By.cssSelector("#api-table tbody tr td:first-child")).stream()
                 .map(WebElement::getText).toList();
     }
 }

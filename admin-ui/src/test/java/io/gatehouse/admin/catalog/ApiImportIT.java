@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.gatehouse.admin.AdminSessions;
 import io.gatehouse.admin.AdminTest;
 import io.gatehouse.admin.demo.DemoContent;
 import io.gatehouse.testsupport.WebSession;
@@ -186,9 +187,7 @@ class ApiImportIT {
     }
 
     private WebSession logIn(String username, String password) {
-        WebSession session = new WebSession("http://localhost:" + port);
-        session.submit("/login", "/login", Map.of("username", username, "password", password));
-        return session;
+        return AdminSessions.logIn(port, username, password);
     }
 
     private static String draftId(HttpResponse<String> preview) {

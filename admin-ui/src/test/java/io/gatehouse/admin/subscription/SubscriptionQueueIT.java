@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.gatehouse.admin.AdminFixtures;
+import io.gatehouse.admin.AdminSessions;
 import io.gatehouse.admin.AdminTest;
 import io.gatehouse.admin.demo.DemoContent;
 import io.gatehouse.core.plan.Plan;
@@ -132,8 +133,6 @@ class SubscriptionQueueIT {
     }
 
     private WebSession logIn(String username, String password) {
-        WebSession session = new WebSession("http://localhost:" + port);
-        session.submit("/login", "/login", Map.of("username", username, "password", password));
-        return session;
+        return AdminSessions.logIn(port, username, password);
     }
 }
