@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeyHeader where keys are read when an API's OpenAPI document names no apiKey header
  * @param apiKeyQueryParameter also accept the key in this query parameter; empty: headers only
  * @param snapshotPollInterval how often the config revision is polled; changes reach traffic within about this long
+ * @param upstreamTimeout how long an upstream may take to answer (connection included) before the client gets 504;
+ *        Undertow's proxy has no limit of its own
+ * @param upstreamConnectionsPerThread connections kept per IO thread and upstream host; size it to the concurrency
  */
 @ConfigurationProperties("gatehouse.gateway")
 @Validated
@@ -30,5 +33,7 @@ public record GatewayProperties(
         @DefaultValue("X-API-Key") @NotBlank String apiKeyHeader,
         @DefaultValue("") String apiKeyQueryParameter,
         @DefaultValue("250ms") @NotNull Duration snapshotPollInterval,
-        @DefaultValue("10s") @NotNull Duration shutdownGracePeriod) {
+        @DefaultValue("10s") @NotNull Duration shutdownGracePeriod,
+        @DefaultValue("30s") @NotNull Duration upstreamTimeout,
+        @DefaultValue("64") @Min(1) @Max(10000) int upstreamConnectionsPerThread) {
 }

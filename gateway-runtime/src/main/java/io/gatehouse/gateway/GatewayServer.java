@@ -24,7 +24,7 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 
 /**
  * The data plane and the management port on one Undertow. The policy chain, in its fixed order:
- * request id -> route -> API key -> subscription -> mock or upstream. Each step either ends the exchange with a
+ * request id -> route -> API key -> subscription -> mock or upstream (Undertow's proxy). Each step either ends the exchange with a
  * problem response or calls the next.
  */
 @Component
@@ -52,7 +52,8 @@ public class GatewayServer implements SmartLifecycle {
     }
 
     HttpHandler chain() {
-        HttpHandler upstream = new UpstreamPolicy(new MockPolicy());
+        HttpHandler upstream = new UpstreamPolicy(new MockPolicy(), (int) properties.upstreamTimeout().toMillis(),
+                properties.upstreamConnectionsPerThread());
         HttpHandler subscription = new SubscriptionPolicy(upstream);
         HttpHandler apiKey = new ApiKeyPolicy(hasher, properties.apiKeyHeader(), properties.apiKeyQueryParameter(),
                 subscription);

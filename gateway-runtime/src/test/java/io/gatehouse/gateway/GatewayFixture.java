@@ -54,6 +54,16 @@ final class GatewayFixture {
         return apiId;
     }
 
+    /** A published Api served by proxying to the given upstream URLs. */
+    long proxiedApi(String contextPath, List<String> upstreams) {
+        long apiId = insert("insert into api (name, context_path, lifecycle, mock_mode, created_at, updated_at,"
+                + " row_version) values (?, ?, 'PUBLISHED', false, ?, ?, 0)", contextPath, contextPath, now(), now());
+        for (int i = 0; i < upstreams.size(); i++) {
+            jdbc.update("insert into api_upstream (api_id, position, url) values (?, ?, ?)", apiId, i, upstreams.get(i));
+        }
+        return apiId;
+    }
+
     long plan(long apiId) {
         return insert("insert into plan (api_id, name, approval_mode, offered, created_at) values (?, ?, 'MANUAL', true, ?)",
                 apiId, "Plan " + random.nextInt(1_000_000), now());

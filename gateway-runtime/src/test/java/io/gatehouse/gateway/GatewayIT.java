@@ -2,6 +2,8 @@ package io.gatehouse.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +52,8 @@ class GatewayIT {
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=sa",
                         "--spring.datasource.password=", "--gatehouse.keys.pepper=" + GatewayFixture.PEPPER,
                         "--gatehouse.gateway.port=0", "--gatehouse.gateway.management-port=0",
-                        "--gatehouse.gateway.host=127.0.0.1", "--gatehouse.gateway.api-key-query-parameter=apikey");
+                        "--gatehouse.gateway.host=127.0.0.1", "--gatehouse.gateway.api-key-query-parameter=apikey",
+                        "--gatehouse.gateway.upstream-timeout=700ms");
         fixture = new GatewayFixture(new JdbcTemplate(gateway.getBean(DataSource.class)));
         GatewayServer server = gateway.getBean(GatewayServer.class);
         base = "http://127.0.0.1:" + server.port();
@@ -206,6 +209,52 @@ class GatewayIT {
                 .header("X-API-Key", key).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertProblem(get("/pets/v1/owners", "X-API-Key", key), 404, "operation-not-found");
+    }
+
+    @Test
+    void proxiedRequestsReachTheUpstreamBelowItsBasePathWithoutTheKeyAndWithWhoIsCalling() throws Exception {
+        try (EchoUpstream upstream = new EchoUpstream()) {
+            long api = fixture.proxiedApi("/orders/v1", List.of(upstream.url("/base")));
+            fixture.subscription(applicationId, fixture.plan(api), api, "APPROVED");
+            fixture.publishChanges();
+            awaitRevisionLoaded();
+
+            HttpResponse<String> viaHeader = get("/orders/v1/items/7?expand=lines", "X-API-Key", key,
+                    "X-Request-Id", "trace-1");
+            assertThat(viaHeader.statusCode()).isEqualTo(200);
+            assertThat(viaHeader.body()).contains("method=GET", "uri=/base/items/7", "query=expand=lines",
+                    "x-api-key=null", "x-request-id=trace-1", "x-gatehouse-application-id=" + applicationId)
+                    .doesNotContain(key);
+            assertThat(viaHeader.headers().firstValue("X-Request-Id")).hasValue("trace-1");
+
+            HttpResponse<String> viaQuery = get("/orders/v1/items?apikey=" + key + "&page=2");
+            assertThat(viaQuery.statusCode()).isEqualTo(200);
+            assertThat(viaQuery.body()).contains("query=page=2").doesNotContain(key);
+
+            int before = upstream.requests.get();
+            assertProblem(get("/orders/v1/items"), 401, "api-key-missing");
+            assertThat(upstream.requests.get()).isEqualTo(before);
+
+            HttpResponse<String> slow = get("/orders/v1/slow", "X-API-Key", key);
+            assertProblem(slow, 504, "upstream-timeout");
+        }
+    }
+
+    @Test
+    void anUpstreamThatRefusesConnectionsGives502() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        long api = fixture.proxiedApi("/down/v1", List.of("http://127.0.0.1:" + closedPort));
+        fixture.subscription(applicationId, fixture.plan(api), api, "APPROVED");
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+        assertProblem(get("/down/v1/anything", "X-API-Key", key), 502, "upstream-unavailable");
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/down/v1/orders"))
+                .header("X-API-Key", key).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(post, 502, "upstream-unavailable");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.gatehouse.gateway.policy;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 
 import io.gatehouse.core.apikey.ApiKeyFormat;
@@ -41,7 +43,11 @@ public final class ApiKeyPolicy implements HttpHandler {
         if (presented == null && queryParameter != null) {
             Deque<String> values = exchange.getQueryParameters().get(queryParameter);
             presented = values == null ? null : values.peekFirst();
-            exchange.getQueryParameters().remove(queryParameter);
+            if (values != null) {
+                exchange.getQueryParameters().remove(queryParameter);
+                // The proxy forwards the raw query string: take the key out of it too.
+                exchange.setQueryString(withoutParameter(exchange.getQueryString(), queryParameter));
+            }
         }
         if (presented == null || presented.isEmpty()) {
             Problems.send(exchange, Failure.API_KEY_MISSING);
@@ -60,5 +66,17 @@ public final class ApiKeyPolicy implements HttpHandler {
         }
         exchange.putAttachment(GatewayExchange.KEY, key);
         next.handleRequest(exchange);
+    }
+
+    static String withoutParameter(String query, String name) {
+        StringBuilder kept = new StringBuilder(query.length());
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String pairName = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (!pair.isEmpty() && !pairName.equals(name)) {
+                kept.append(kept.length() == 0 ? "" : "&").append(pair);
+            }
+        }
+        return kept.toString();
     }
 }

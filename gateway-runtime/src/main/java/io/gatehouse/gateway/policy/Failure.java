@@ -24,6 +24,8 @@ public enum Failure {
             "This application's subscription to this API is suspended."),
     UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "Upstream unavailable",
             "The API's upstream could not be reached."),
+    UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timed out",
+            "The API's upstream did not answer in time."),
     CONFIG_UNAVAILABLE(503, "config-unavailable", "Gateway not ready",
             "The gateway has not loaded its configuration yet; try again shortly.");
 
