@@ -1,14 +1,21 @@
 package io.gatehouse.core.account;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.gatehouse.core.apikey.ApiKeyService;
+import io.gatehouse.core.application.Application;
+import io.gatehouse.core.application.ApplicationRepository;
+import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.audit.AuditLog;
 import io.gatehouse.core.consumer.Consumer;
 import io.gatehouse.core.consumer.ConsumerRepository;
 import io.gatehouse.core.consumer.ConsumerStatus;
 import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
+import io.gatehouse.core.subscription.SubscriptionService;
 
 /** Creates consumer and admin accounts under the one password policy, with hashed passwords only. */
 @Service
@@ -20,8 +27,18 @@ public class AccountService {
     private final AuditLog audit;
     private final GatewayConfigChanges gatewayConfig;
 
+    private final ApplicationRepository applications;
+    private final ApplicationService applicationService;
+    private final ApiKeyService keys;
+    private final SubscriptionService subscriptions;
+
     AccountService(ConsumerRepository consumers, AdminUserRepository adminUsers, Passwords passwords, AuditLog audit,
-            GatewayConfigChanges gatewayConfig) {
+            GatewayConfigChanges gatewayConfig, ApplicationRepository applications,
+            ApplicationService applicationService, ApiKeyService keys, SubscriptionService subscriptions) {
+        this.applications = applications;
+        this.applicationService = applicationService;
+        this.keys = keys;
+        this.subscriptions = subscriptions;
         this.consumers = consumers;
         this.adminUsers = adminUsers;
         this.passwords = passwords;
@@ -46,6 +63,23 @@ public class AccountService {
         Consumer consumer = consumers.save(new Consumer(email, displayName.trim(), passwords.hash(password)));
         audit.record(actor, "consumer.registered", "consumer", consumer.getId(), consumer.getEmail());
         return consumer;
+    }
+
+    /**
+     * Deletes one of the consumer's applications: its keys are revoked and its live subscriptions ended first, and
+     * the row stays, marked deleted, for the audit log. False when the consumer has no such application.
+     */
+    @Transactional
+    public boolean deleteApplication(long applicationId, long consumerId, Actor actor) {
+        Optional<Application> application = applications.findLockedByIdAndConsumerId(applicationId, consumerId);
+        application.ifPresent(app -> close(app, "The application was deleted by its owner.", actor));
+        return application.isPresent();
+    }
+
+    private void close(Application application, String reason, Actor actor) {
+        keys.revokeAll(application.getId(), actor);
+        subscriptions.endLive(application.getId(), reason, actor);
+        applicationService.markDeleted(application, actor);
     }
 
     @Transactional

@@ -86,6 +86,33 @@ public class ApiKeyService {
         return store(application, ApiKeyFormat.generate(random), actor, "apikey.rotated");
     }
 
+    /** {@link #rotate(long, Duration, Actor)} for the application's own consumer: another consumer's id finds nothing. */
+    @Transactional
+    public IssuedApiKey rotate(long applicationId, long consumerId, Duration overlap, Actor actor) {
+        applications.findLockedByIdAndConsumerId(applicationId, consumerId)
+                .orElseThrow(() -> new IllegalArgumentException("No application " + applicationId + "."));
+        return rotate(applicationId, overlap, actor);
+    }
+
+    /** Revokes one key of the consumer's application; false when no such key belongs to it. */
+    @Transactional
+    public boolean revoke(long apiKeyId, long applicationId, long consumerId, Actor actor) {
+        if (applications.findByIdAndConsumerId(applicationId, consumerId).isEmpty()) {
+            return false;
+        }
+        Optional<ApiKey> key = keys.findById(apiKeyId).filter(k -> k.getApplication().getId() == applicationId);
+        key.ifPresent(k -> revoke(k.getId(), actor));
+        return key.isPresent();
+    }
+
+    /** Revokes every key of an application that is not revoked already. */
+    @Transactional
+    public void revokeAll(long applicationId, Actor actor) {
+        keys.findByApplicationIdOrderByCreatedAtDesc(applicationId).stream()
+                .filter(k -> k.getStatus() != ApiKeyStatus.REVOKED)
+                .forEach(k -> revoke(k.getId(), actor));
+    }
+
     @Transactional
     public void revoke(long apiKeyId, Actor actor) {
         ApiKey key = keys.findById(apiKeyId).orElseThrow(() -> new IllegalArgumentException("No key " + apiKeyId + "."));

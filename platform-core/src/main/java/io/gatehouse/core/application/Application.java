@@ -25,6 +25,7 @@ public class Application {
     private String name;
     private String description;
     private Instant createdAt;
+    private Instant deletedAt;
 
     protected Application() {
     }
@@ -34,6 +35,17 @@ public class Application {
         this.name = name;
         this.description = description;
         this.createdAt = Instant.now();
+    }
+
+    void describe(String name, String description) {
+        this.name = name;
+        this.description = description;
+    }
+
+    void markDeleted() {
+        if (deletedAt == null) {
+            deletedAt = Instant.now();
+        }
     }
 
     public Long getId() {
@@ -54,5 +66,13 @@ public class Application {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
     }
 }

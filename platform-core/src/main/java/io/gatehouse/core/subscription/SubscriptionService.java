@@ -92,6 +92,21 @@ public class SubscriptionService {
         return decide(load(subscriptionId), SubscriptionStatus.REVOKED, reason, actor);
     }
 
+    /**
+     * Ends every live subscription of an application whose consumer deletes it (or their account): approved and
+     * suspended ones are revoked, pending ones rejected, each with {@code reason}.
+     */
+    @Transactional
+    public void endLive(long applicationId, String reason, Actor actor) {
+        for (Subscription subscription : subscriptions.findByApplicationIdOrderByRequestedAtDesc(applicationId)) {
+            if (subscription.getStatus() == SubscriptionStatus.PENDING) {
+                decide(subscription, SubscriptionStatus.REJECTED, reason, actor);
+            } else if (subscription.getStatus().isLive()) {
+                decide(subscription, SubscriptionStatus.REVOKED, reason, actor);
+            }
+        }
+    }
+
     private Subscription load(long subscriptionId) {
         return subscriptions.findById(subscriptionId)
                 .orElseThrow(() -> new IllegalArgumentException("No subscription " + subscriptionId + "."));
