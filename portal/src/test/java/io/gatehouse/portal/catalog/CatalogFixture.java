@@ -14,6 +14,7 @@ import io.gatehouse.core.catalog.ApiLifecycle;
 import io.gatehouse.core.catalog.CatalogService;
 import io.gatehouse.core.catalog.NewApi;
 import io.gatehouse.core.catalog.NewApiVersion;
+import io.gatehouse.core.plan.Plan;
 import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.plan.PlanTerms;
 import io.gatehouse.importer.CatalogModelJson;
@@ -26,7 +27,7 @@ import io.gatehouse.importer.OpenApiImporter;
  * Puts OpenAPI documents (from the shared corpus or written inline) into the catalog the way the admin UI does,
  * each at its own context path, so test classes sharing one application never collide.
  */
-final class CatalogFixture {
+public final class CatalogFixture {
 
     private static final Actor ACTOR = Actor.system("catalog-test");
     private static final Path CORPUS = Path.of("shared", "openapi-corpus");
@@ -35,7 +36,7 @@ final class CatalogFixture {
     private final PlanService plans;
     private final OpenApiImporter importer = new OpenApiImporter();
 
-    CatalogFixture(CatalogService catalog, PlanService plans) {
+    public CatalogFixture(CatalogService catalog, PlanService plans) {
         this.catalog = catalog;
         this.plans = plans;
     }
@@ -67,7 +68,7 @@ final class CatalogFixture {
     }
 
     /** A small OpenAPI 3.0 document with one tagged operation. */
-    static String document(String title, String description, String tag, String path, String summary) {
+    public static String document(String title, String description, String tag, String path, String summary) {
         return """
                 openapi: 3.0.3
                 info:
@@ -100,7 +101,7 @@ final class CatalogFixture {
     }
 
     /** Imports {@code document} and publishes it. */
-    Api publish(String document) {
+    public Api publish(String document) {
         Api api = draft(document);
         return catalog.moveTo(api.getId(), ApiLifecycle.PUBLISHED, ACTOR);
     }
@@ -113,8 +114,8 @@ final class CatalogFixture {
         return catalog.deprecate(api.getId(), sunset, ACTOR);
     }
 
-    void plan(Api api, PlanTerms terms) {
-        plans.create(api.getId(), terms, ACTOR);
+    public Plan plan(Api api, PlanTerms terms) {
+        return plans.create(api.getId(), terms, ACTOR);
     }
 
     private ImportedApi read(String document) {
