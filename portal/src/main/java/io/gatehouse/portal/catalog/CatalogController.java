@@ -1,9 +1,13 @@
 package io.gatehouse.portal.catalog;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,12 +16,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.gatehouse.core.application.ApplicationRepository;
+import io.gatehouse.core.subscription.SubscriptionService;
 import io.gatehouse.portal.PortalProperties;
+import io.gatehouse.portal.security.CurrentConsumer;
 
 /**
  * The catalog as consumers read it, open to visitors: the list with search and tag filter, an API's overview, one
@@ -31,10 +41,17 @@ class CatalogController {
 
     private final PortalCatalog catalog;
     private final PortalProperties properties;
+    private final ApplicationRepository applications;
+    private final SubscriptionService subscriptions;
+    private final CurrentConsumer current;
 
-    CatalogController(PortalCatalog catalog, PortalProperties properties) {
+    CatalogController(PortalCatalog catalog, PortalProperties properties, ApplicationRepository applications,
+            SubscriptionService subscriptions, CurrentConsumer current) {
         this.catalog = catalog;
         this.properties = properties;
+        this.applications = applications;
+        this.subscriptions = subscriptions;
+        this.current = current;
     }
 
     /** The whole page, or for an HTMX request (search as you type, tag filter) only the {@code api-rows} fragment. */
@@ -52,10 +69,53 @@ class CatalogController {
     }
 
     @GetMapping(API)
-    String api(@PathVariable long id, Model model) {
+    String api(@PathVariable long id, Principal principal, Model model) {
+        model.addAttribute("subscribeForm", SubscribeForm.empty());
+        return apiPage(id, principal, model);
+    }
+
+    /**
+     * A logged-in consumer asks for one of this Api's offered plans for one of their applications. A second request
+     * for the same application and Api creates nothing: the service refuses it, and two at once are stopped by the
+     * database's unique constraint.
+     */
+    @PostMapping(API + "/subscriptions")
+    String subscribe(@PathVariable long id, @Valid @ModelAttribute("subscribeForm") SubscribeForm form,
+            BindingResult errors, Principal principal, HttpServletRequest request, Model model) {
+        long consumerId = current.id(principal);
+        PortalCatalog.Overview overview = catalog.overview(id).orElseThrow(CatalogController::notFound);
+        if (errors.hasErrors()) {
+            return apiPage(id, principal, model);
+        }
+        boolean offeredHere = overview.plans().stream().anyMatch(plan -> plan.id() == form.planId());
+        if (!offeredHere || applications.findByIdAndConsumerId(form.applicationId(), consumerId).isEmpty()) {
+            throw notFound();
+        }
+        try {
+            subscriptions.request(consumerId, form.applicationId(), form.planId(), blankToNull(form.justification()),
+                    CurrentConsumer.actor(principal, request));
+        } catch (IllegalStateException | DataIntegrityViolationException alreadySubscribed) {
+            errors.reject("subscription", "This application is already subscribed to this API.");
+            return apiPage(id, principal, model);
+        }
+        return "redirect:/applications/" + form.applicationId() + "?subscribed";
+    }
+
+    private String apiPage(long id, Principal principal, Model model) {
         model.addAttribute("overview", catalog.overview(id).orElseThrow(CatalogController::notFound));
         model.addAttribute("gatewayUrl", properties.gatewayUrl());
+        if (principal != null) {
+            model.addAttribute("myApplications", applications.findByConsumerIdOrderByNameAsc(current.id(principal))
+                    .stream().map(app -> new ApplicationChoice(app.getId(), app.getName())).toList());
+        }
         return "apis/api";
+    }
+
+    record ApplicationChoice(long id, String name) {
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @GetMapping(API + "/operations/{key}")

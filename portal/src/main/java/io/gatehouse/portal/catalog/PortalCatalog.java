@@ -76,7 +76,7 @@ class PortalCatalog {
     record VersionRow(long id, String label, String specVersion, Instant importedAt, boolean current) {
     }
 
-    record PlanRow(String name, String description, String rateLimit, String quota, String approval) {
+    record PlanRow(long id, String name, String description, String rateLimit, String quota, String approval) {
     }
 
     /** @param model null when the current version was imported before catalog models were kept */
@@ -251,7 +251,7 @@ class PortalCatalog {
             case AUTOMATIC -> "Automatic: subscriptions are approved at once";
             case MANUAL -> "Manual: the API team reviews each subscription";
         };
-        return new PlanRow(terms.name(), terms.description(), rate, quota, approval);
+        return new PlanRow(plan.getId(), terms.name(), terms.description(), rate, quota, approval);
     }
 
     /** "Swagger Petstore" 1.0.0 in YAML: swagger-petstore-1.0.0.yaml. */
