@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 import io.gatehouse.core.apikey.ApiKeyHasher;
 import io.gatehouse.gateway.management.ManagementHandler;
 import io.gatehouse.gateway.policy.ApiKeyPolicy;
+import io.gatehouse.gateway.limit.LocalCounters;
 import io.gatehouse.gateway.policy.GatewayExchange;
+import io.gatehouse.gateway.policy.LimitPolicy;
 import io.gatehouse.gateway.policy.MockPolicy;
 import io.gatehouse.gateway.policy.RequestIdPolicy;
 import io.gatehouse.gateway.policy.RoutePolicy;
@@ -24,7 +26,7 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 
 /**
  * The data plane and the management port on one Undertow. The policy chain, in its fixed order:
- * request id -> route -> API key -> subscription -> mock or upstream (Undertow's proxy). Each step either ends the exchange with a
+ * request id -> route -> API key -> subscription -> rate limit and quota -> mock or upstream (Undertow's proxy). Each step either ends the exchange with a
  * problem response or calls the next.
  */
 @Component
@@ -54,7 +56,8 @@ public class GatewayServer implements SmartLifecycle {
     HttpHandler chain() {
         HttpHandler upstream = new UpstreamPolicy(new MockPolicy(), (int) properties.upstreamTimeout().toMillis(),
                 properties.upstreamConnectionsPerThread());
-        HttpHandler subscription = new SubscriptionPolicy(upstream);
+        HttpHandler limits = new LimitPolicy(new LocalCounters(), upstream);
+        HttpHandler subscription = new SubscriptionPolicy(limits);
         HttpHandler apiKey = new ApiKeyPolicy(hasher, properties.apiKeyHeader(), properties.apiKeyQueryParameter(),
                 subscription);
         HttpHandler route = new RoutePolicy(snapshots, apiKey);

@@ -69,6 +69,14 @@ final class GatewayFixture {
                 apiId, "Plan " + random.nextInt(1_000_000), now());
     }
 
+    /** A plan with a rate limit (requests per period, burst) and/or a quota; nulls leave that axis unlimited. */
+    long limitedPlan(long apiId, Integer requests, String ratePeriod, Integer burst, Long quota, String quotaPeriod) {
+        return insert("insert into plan (api_id, name, rate_limit_requests, rate_limit_period, rate_limit_burst,"
+                + " quota_limit, quota_period, approval_mode, offered, created_at) values (?, ?, ?, ?, ?, ?, ?,"
+                + " 'AUTOMATIC', true, ?)", apiId, "Limited " + random.nextInt(1_000_000), requests, ratePeriod,
+                burst, quota, quotaPeriod, now());
+    }
+
     long subscription(long applicationId, long planId, long apiId, String status) {
         boolean live = status.equals("PENDING") || status.equals("APPROVED") || status.equals("SUSPENDED");
         return insert("insert into subscription (application_id, plan_id, api_id, live_api_id, status, requested_at,"

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -255,6 +256,55 @@ class GatewayIT {
                 .header("X-API-Key", key).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(post, 502, "upstream-unavailable");
+    }
+
+    @Test
+    void aRateLimitAllowsTheBurstThenAnswers429WithRetryAfterAndTheRateLimitFields() throws Exception {
+        String limitedKey = subscribedKey(fixture.limitedPlan(apiId, 2, "MINUTE", 2, null, null));
+        HttpResponse<String> first = get("/pets/v1/pets", "X-API-Key", limitedKey);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("RateLimit-Policy")).hasValue("\"rate\";q=2;w=60");
+        assertThat(first.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"rate\";r=1;t=");
+        assertThat(get("/pets/v1/pets", "X-API-Key", limitedKey).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = get("/pets/v1/pets", "X-API-Key", limitedKey);
+        assertProblem(refused, 429, "rate-limited");
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 30L);
+        assertThat(refused.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"rate\";r=0;t=");
+    }
+
+    @Test
+    void aQuotaCountsPerCalendarDayAndRefusesUntilItsEnd() throws Exception {
+        String quotaKey = subscribedKey(fixture.limitedPlan(apiId, null, null, null, 3L, "DAY"));
+        for (int call = 1; call <= 3; call++) {
+            HttpResponse<String> ok = get("/pets/v1/pets", "X-API-Key", quotaKey);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("RateLimit-Policy")).hasValue("\"quota\";q=3;w=86400");
+            assertThat(ok.headers().firstValue("RateLimit").orElseThrow()).startsWith("\"quota\";r=" + (3 - call) + ";t=");
+        }
+        HttpResponse<String> refused = get("/pets/v1/pets", "X-API-Key", quotaKey);
+        assertProblem(refused, 429, "quota-exhausted");
+        long untilMidnight = Duration.between(Instant.now(),
+                Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1))).toSeconds();
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(untilMidnight - 5, untilMidnight + 5);
+    }
+
+    @Test
+    void anUnlimitedPlanSendsNoRateLimitFields() throws Exception {
+        HttpResponse<String> response = get("/pets/v1/pets", "X-API-Key", key);
+        assertThat(response.headers().firstValue("RateLimit-Policy")).isEmpty();
+        assertThat(response.headers().firstValue("RateLimit")).isEmpty();
+    }
+
+    private String subscribedKey(long planId) {
+        long consumer = fixture.consumer("limits-" + UUID.randomUUID() + "@example.com", "ACTIVE");
+        long app = fixture.application(consumer, "Limited app");
+        fixture.subscription(app, planId, apiId, "APPROVED");
+        String appKey = fixture.key(app);
+        fixture.publishChanges();
+        awaitRevisionLoaded();
+        return appKey;
     }
 
     @Test

@@ -19,7 +19,7 @@ class ArchitectureTests {
                     io.gatehouse.core.apikey.TokenFormat.class,
                     io.gatehouse.core.routing.PathTemplate.class, io.gatehouse.core.routing.ContextPaths.class,
                     io.gatehouse.core.plan.PlanTerms.class, io.gatehouse.core.plan.RateLimit.class,
-                    io.gatehouse.core.plan.Quota.class, io.gatehouse.core.catalog.MockResponse.class,
+                    io.gatehouse.core.plan.Quota.class, io.gatehouse.core.plan.QuotaWindow.class, io.gatehouse.core.catalog.MockResponse.class,
                     io.gatehouse.core.subscription.SubscriptionStatus.class)
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.springframework..",
                     "org.hibernate..");

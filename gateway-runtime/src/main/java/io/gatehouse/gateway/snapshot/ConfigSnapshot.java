@@ -9,21 +9,30 @@ import java.util.Map;
  */
 public final class ConfigSnapshot {
 
-    public static final ConfigSnapshot EMPTY = new ConfigSnapshot(-1, Instant.EPOCH, Map.of(), Map.of(), Map.of());
+    public static final ConfigSnapshot EMPTY = new ConfigSnapshot(-1, Instant.EPOCH, Map.of(), Map.of(), Map.of(),
+            Map.of());
 
     private final long revision;
     private final Instant loadedAt;
     private final Map<String, Route> routesByContextPath;
     private final Map<String, KeyEntry> keysById;
     private final Map<Long, Map<Long, Grant>> grantsByApplicationThenApi;
+    private final Map<Long, PlanLimits> limitsByPlan;
 
     public ConfigSnapshot(long revision, Instant loadedAt, Map<String, Route> routesByContextPath,
-            Map<String, KeyEntry> keysById, Map<Long, Map<Long, Grant>> grantsByApplicationThenApi) {
+            Map<String, KeyEntry> keysById, Map<Long, Map<Long, Grant>> grantsByApplicationThenApi,
+            Map<Long, PlanLimits> limitsByPlan) {
         this.revision = revision;
         this.loadedAt = loadedAt;
         this.routesByContextPath = Map.copyOf(routesByContextPath);
         this.keysById = Map.copyOf(keysById);
         this.grantsByApplicationThenApi = Map.copyOf(grantsByApplicationThenApi);
+        this.limitsByPlan = Map.copyOf(limitsByPlan);
+    }
+
+    /** The plan's limits; {@link PlanLimits#NONE} for an unknown or unlimited plan. */
+    public PlanLimits limits(long planId) {
+        return limitsByPlan.getOrDefault(planId, PlanLimits.NONE);
     }
 
     public boolean isLoaded() {

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import io.gatehouse.core.apikey.ApiKeyHasher;
 import io.gatehouse.core.catalog.ApiLifecycle;
 import io.gatehouse.core.catalog.MockResponse;
+import io.gatehouse.core.plan.Quota;
+import io.gatehouse.core.plan.RateLimit;
 import io.gatehouse.core.routing.PathTemplate;
 import io.gatehouse.core.subscription.SubscriptionStatus;
 import io.gatehouse.gateway.mock.MockOperation;
@@ -37,7 +39,7 @@ public class SnapshotLoader {
     }
 
     public ConfigSnapshot load(long revision) {
-        return new ConfigSnapshot(revision, Instant.now(), routes(), keys(), grants());
+        return new ConfigSnapshot(revision, Instant.now(), routes(), keys(), grants(), limits());
     }
 
     private Map<String, Route> routes() {
@@ -89,6 +91,20 @@ public class SnapshotLoader {
                             "ACTIVE".equals(rs.getString(7))));
                 });
         return keys;
+    }
+
+    private Map<Long, PlanLimits> limits() {
+        Map<Long, PlanLimits> limits = new HashMap<>();
+        jdbc.query("select id, rate_limit_requests, rate_limit_period, rate_limit_burst, quota_limit, quota_period"
+                + " from plan", rs -> {
+                    int requests = rs.getInt(2);
+                    RateLimit rate = rs.wasNull() ? null : new RateLimit(requests,
+                            RateLimit.Period.valueOf(rs.getString(3)), rs.getInt(4));
+                    long quotaLimit = rs.getLong(5);
+                    Quota quota = rs.wasNull() ? null : new Quota(quotaLimit, Quota.Period.valueOf(rs.getString(6)));
+                    limits.put(rs.getLong(1), new PlanLimits(rate, quota));
+                });
+        return limits;
     }
 
     private Map<Long, Map<Long, Grant>> grants() {

@@ -65,6 +65,20 @@ public class AccountService {
         return consumer;
     }
 
+    /** The consumer changes their password: the current one is required, the new one follows the policy. */
+    @Transactional
+    public void changePassword(long consumerId, String currentPassword, String newPassword, Actor actor) {
+        Consumer consumer = activeConsumer(consumerId);
+        if (!passwords.matches(currentPassword, consumer.getPasswordHash())) {
+            throw new IllegalArgumentException("The current password is not correct.");
+        }
+        PasswordPolicy.problem(newPassword, consumer.getEmail()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        consumer.changePasswordHash(passwords.hash(newPassword));
+        audit.record(actor, "consumer.password-changed", "consumer", consumerId, null);
+    }
+
     /**
      * Deletes one of the consumer's applications: its keys are revoked and its live subscriptions ended first, and
      * the row stays, marked deleted, for the audit log. False when the consumer has no such application.
@@ -76,10 +90,33 @@ public class AccountService {
         return application.isPresent();
     }
 
+    /**
+     * The consumer deletes their account, confirmed with their password: every key revoked, every live subscription
+     * ended, every application marked deleted and the account DELETED; the rows stay for the audit log.
+     */
+    @Transactional
+    public void deleteConsumer(long consumerId, String password, Actor actor) {
+        Consumer consumer = activeConsumer(consumerId);
+        if (!passwords.matches(password, consumer.getPasswordHash())) {
+            throw new IllegalArgumentException("The password is not correct.");
+        }
+        for (Application application : applications.findByConsumerIdOrderByNameAsc(consumerId)) {
+            close(application, "The consumer deleted their account.", actor);
+        }
+        consumer.changeStatus(ConsumerStatus.DELETED);
+        audit.record(actor, "consumer.deleted", "consumer", consumerId, consumer.getEmail());
+        gatewayConfig.changed();
+    }
+
     private void close(Application application, String reason, Actor actor) {
         keys.revokeAll(application.getId(), actor);
         subscriptions.endLive(application.getId(), reason, actor);
         applicationService.markDeleted(application, actor);
+    }
+
+    private Consumer activeConsumer(long consumerId) {
+        return consumers.findById(consumerId).filter(Consumer::isActive)
+                .orElseThrow(() -> new IllegalArgumentException("No consumer " + consumerId + "."));
     }
 
     @Transactional

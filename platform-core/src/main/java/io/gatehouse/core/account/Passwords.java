@@ -17,6 +17,10 @@ public class Passwords {
         return encoder;
     }
 
+    public boolean matches(CharSequence rawPassword, String storedHash) {
+        return rawPassword != null && storedHash != null && encoder().matches(rawPassword, storedHash);
+    }
+
     public String hash(CharSequence rawPassword) {
         return encoder.encode(rawPassword);
     }

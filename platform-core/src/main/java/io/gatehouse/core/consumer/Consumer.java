@@ -43,6 +43,10 @@ public class Consumer {
         this.status = target;
     }
 
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     /** Emails are compared case-insensitively: stored trimmed and in lower case. */
     public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
