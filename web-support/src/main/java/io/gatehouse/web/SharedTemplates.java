@@ -1,6 +1,9 @@
 package io.gatehouse.web;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -11,6 +14,13 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @AutoConfiguration
 public class SharedTemplates {
+
+    /** One per application, so both UIs' login forms count failures the same way. */
+    @Bean
+    @ConditionalOnMissingBean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(Clock.systemUTC());
+    }
 
     @Bean
     Times times() {
