@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param upstreamTimeout how long an upstream may take to answer (connection included) before the client gets 504;
  *        Undertow's proxy has no limit of its own
  * @param upstreamConnectionsPerThread connections kept per IO thread and upstream host; size it to the concurrency
+ * @param analyticsQueueCapacity events held while waiting to be written; beyond it new events are dropped and counted
+ * @param analyticsBatchSize events written per JDBC batch
+ * @param analyticsFlushInterval how often the writer drains the queue
  */
 @ConfigurationProperties("gatehouse.gateway")
 @Validated
@@ -35,5 +38,8 @@ public record GatewayProperties(
         @DefaultValue("250ms") @NotNull Duration snapshotPollInterval,
         @DefaultValue("10s") @NotNull Duration shutdownGracePeriod,
         @DefaultValue("30s") @NotNull Duration upstreamTimeout,
-        @DefaultValue("64") @Min(1) @Max(10000) int upstreamConnectionsPerThread) {
+        @DefaultValue("64") @Min(1) @Max(10000) int upstreamConnectionsPerThread,
+        @DefaultValue("100000") @Min(1) int analyticsQueueCapacity,
+        @DefaultValue("1000") @Min(1) int analyticsBatchSize,
+        @DefaultValue("200ms") @NotNull Duration analyticsFlushInterval) {
 }

@@ -8,6 +8,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.gatehouse.core.apikey.ApiKeyHasher;
+import io.gatehouse.gateway.analytics.AnalyticsPipeline;
 import io.gatehouse.gateway.management.ManagementHandler;
 import io.gatehouse.gateway.policy.ApiKeyPolicy;
 import io.gatehouse.gateway.limit.LocalCounters;
@@ -26,7 +27,8 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 
 /**
  * The data plane and the management port on one Undertow. The policy chain, in its fixed order:
- * request id -> route -> API key -> subscription -> rate limit and quota -> mock or upstream (Undertow's proxy). Each step either ends the exchange with a
+ * request id -> route -> API key -> subscription -> rate limit and quota -> mock or upstream (Undertow's proxy);
+ * when the exchange completes, whatever its outcome, an analytics event goes to a bounded queue. Each step either ends the exchange with a
  * problem response or calls the next.
  */
 @Component
@@ -39,18 +41,20 @@ public class GatewayServer implements SmartLifecycle {
     private final ApiKeyHasher hasher;
     private final GatewayMetrics metrics;
     private final PrometheusMeterRegistry prometheus;
+    private final AnalyticsPipeline analytics;
     private Undertow undertow;
     private GracefulShutdownHandler graceful;
     private int port;
     private int managementPort;
 
     GatewayServer(GatewayProperties properties, SnapshotStore snapshots, ApiKeyHasher hasher, GatewayMetrics metrics,
-            PrometheusMeterRegistry prometheus) {
+            PrometheusMeterRegistry prometheus, AnalyticsPipeline analytics) {
         this.properties = properties;
         this.snapshots = snapshots;
         this.hasher = hasher;
         this.metrics = metrics;
         this.prometheus = prometheus;
+        this.analytics = analytics;
     }
 
     HttpHandler chain() {
@@ -63,8 +67,10 @@ public class GatewayServer implements SmartLifecycle {
         HttpHandler route = new RoutePolicy(snapshots, apiKey);
         HttpHandler requestId = new RequestIdPolicy(route);
         return exchange -> {
+            long started = System.nanoTime();
             exchange.addExchangeCompleteListener((done, nextListener) -> {
                 metrics.record(GatewayExchange.failure(done));
+                analytics.offer(GatewayExchange.event(done, started));
                 nextListener.proceed();
             });
             requestId.handleRequest(exchange);

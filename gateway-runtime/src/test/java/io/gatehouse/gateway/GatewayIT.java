@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
@@ -27,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.gatehouse.core.catalog.MockResponse;
+import io.gatehouse.gateway.analytics.AnalyticsPipeline;
 
 /**
  * The gateway process on real ports over an H2 database migrated like production: every refusal with its exact
@@ -305,6 +307,36 @@ class GatewayIT {
         fixture.publishChanges();
         awaitRevisionLoaded();
         return appKey;
+    }
+
+    @Test
+    void everyCallRefusedOrNotBecomesOneAnalyticsEventAndTheCountsReconcile() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        get("/pets/v1/pets", "X-API-Key", key, "X-Request-Id", run + "-ok");
+        get("/pets/v1/pets", "X-Request-Id", run + "-nokey");
+        get("/nowhere", "X-Request-Id", run + "-noroute");
+        JdbcTemplate jdbc = new JdbcTemplate(gateway.getBean(DataSource.class));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (jdbc.queryForObject("select count(*) from analytics_event where request_id like ?", Integer.class,
+                run + "-%") < 3 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        Map<String, Object> ok = jdbc.queryForMap("select api_id, operation, application_id, subscription_id, status,"
+                + " rejection_reason, bytes_out from analytics_event where request_id = ?", run + "-ok");
+        assertThat(ok).containsEntry("status", 200).containsEntry("operation", "GET/pets")
+                .containsEntry("rejection_reason", null);
+        assertThat(((Number) ok.get("api_id")).longValue()).isEqualTo(apiId);
+        assertThat(((Number) ok.get("application_id")).longValue()).isEqualTo(applicationId);
+        assertThat(((Number) ok.get("bytes_out")).longValue()).isPositive();
+        assertThat(jdbc.queryForMap("select status, rejection_reason, application_id from analytics_event"
+                + " where request_id = ?", run + "-nokey")).containsEntry("status", 401)
+                .containsEntry("rejection_reason", "api-key-missing").containsEntry("application_id", null);
+        assertThat(jdbc.queryForMap("select status, rejection_reason, api_id from analytics_event where request_id = ?",
+                run + "-noroute")).containsEntry("status", 404).containsEntry("rejection_reason", "route-not-found")
+                .containsEntry("api_id", null);
+
+        AnalyticsPipeline analytics = gateway.getBean(AnalyticsPipeline.class);
+        assertThat(analytics.accepted()).isEqualTo(analytics.written() + analytics.dropped() + analytics.queued());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.gatehouse.gateway.policy;
 
+import java.net.InetSocketAddress;
+
+import io.gatehouse.gateway.analytics.AnalyticsEvent;
 import io.gatehouse.gateway.snapshot.ConfigSnapshot;
 import io.gatehouse.gateway.snapshot.Grant;
 import io.gatehouse.gateway.snapshot.KeyEntry;
@@ -17,6 +20,7 @@ public final class GatewayExchange {
     static final AttachmentKey<KeyEntry> KEY = AttachmentKey.create(KeyEntry.class);
     static final AttachmentKey<Grant> GRANT = AttachmentKey.create(Grant.class);
     static final AttachmentKey<Failure> FAILURE = AttachmentKey.create(Failure.class);
+    static final AttachmentKey<String> OPERATION = AttachmentKey.create(String.class);
 
     private GatewayExchange() {
     }
@@ -40,6 +44,24 @@ public final class GatewayExchange {
     /** The failure the request was refused with, or null when it went through. */
     public static Failure failure(HttpServerExchange exchange) {
         return exchange.getAttachment(FAILURE);
+    }
+
+    /** The analytics event of a completed exchange, from what the policies learned about it. */
+    public static AnalyticsEvent event(HttpServerExchange exchange, long startedNanos) {
+        Route route = route(exchange);
+        KeyEntry key = key(exchange);
+        Grant grant = grant(exchange);
+        Failure failure = failure(exchange);
+        InetSocketAddress source = exchange.getSourceAddress();
+        return new AnalyticsEvent(System.currentTimeMillis(), requestId(exchange), route == null ? null : route.apiId(),
+                exchange.getAttachment(OPERATION), grant == null ? null : grant.planId(),
+                key == null ? null : key.applicationId(), grant == null ? null : grant.subscriptionId(),
+                key == null ? null : key.consumerId(), key == null ? null : key.keyId(),
+                exchange.getRequestMethod().toString(), exchange.getRequestPath(), exchange.getStatusCode(),
+                (System.nanoTime() - startedNanos) / 1000, null, Math.max(0, exchange.getRequestContentLength()),
+                exchange.getResponseBytesSent(),
+                source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress(),
+                failure == null ? null : failure.type().substring(failure.type().lastIndexOf(':') + 1));
     }
 
     static void recordFailure(HttpServerExchange exchange, Failure failure) {

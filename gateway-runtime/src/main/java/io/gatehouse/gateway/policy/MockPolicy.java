@@ -24,6 +24,7 @@ public final class MockPolicy implements HttpHandler {
             Problems.send(exchange, Failure.OPERATION_NOT_FOUND);
             return;
         }
+        exchange.putAttachment(GatewayExchange.OPERATION, operation.operationId());
         MockResponse response = MockSelection.response(operation.responses(),
                 exchange.getRequestHeaders().getFirst(Headers.ACCEPT), exchange.getRequestHeaders().getFirst(PREFER));
         if (response == null) {

@@ -1,0 +1,170 @@
+package io.gatehouse.gateway.analytics;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.gatehouse.gateway.GatewayProperties;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The request path hands each event to a bounded queue without blocking or waking anyone; a writer thread drains it
+ * on a timer in JDBC batches. When the database is slow or down, events wait (the queue keeps them) and are written
+ * later; when the queue is full, new events are dropped and counted. At every moment
+ * {@code accepted = written + dropped + queued}, where queued includes a batch being written.
+ */
+@Component
+public class AnalyticsPipeline implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsPipeline.class);
+    private static final String INSERT = "insert into analytics_event (occurred_at, request_id, api_id, operation,"
+            + " plan_id, application_id, subscription_id, consumer_id, key_id, method, path, status, gateway_latency_us,"
+            + " upstream_latency_us, bytes_in, bytes_out, client_address, rejection_reason)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final ArrayBlockingQueue<AnalyticsEvent> queue;
+    private final int batchSize;
+    private final long flushMillis;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final List<AnalyticsEvent> inFlight = new ArrayList<>();
+    private volatile int inFlightSize;
+    private ScheduledExecutorService writer;
+
+    AnalyticsPipeline(JdbcTemplate jdbc, GatewayProperties properties, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.queue = new ArrayBlockingQueue<>(properties.analyticsQueueCapacity());
+        this.batchSize = properties.analyticsBatchSize();
+        this.flushMillis = properties.analyticsFlushInterval().toMillis();
+        FunctionCounter.builder("gatehouse.gateway.analytics.accepted", accepted, AtomicLong::get)
+                .description("Analytics events handed to the queue").register(registry);
+        FunctionCounter.builder("gatehouse.gateway.analytics.written", written, AtomicLong::get)
+                .description("Analytics events written to the database").register(registry);
+        FunctionCounter.builder("gatehouse.gateway.analytics.dropped", dropped, AtomicLong::get)
+                .description("Analytics events dropped because the queue was full").register(registry);
+        Gauge.builder("gatehouse.gateway.analytics.queued", this, AnalyticsPipeline::queued)
+                .description("Analytics events waiting to be written").register(registry);
+    }
+
+    /** Called on the request path: never blocks, never throws. */
+    public void offer(AnalyticsEvent event) {
+        accepted.incrementAndGet();
+        if (!queue.offer(event)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    public long accepted() {
+        return accepted.get();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long queued() {
+        return queue.size() + inFlightSize;
+    }
+
+    /** Writes what is waiting, in batches; on a database error keeps the batch for the next attempt. */
+    synchronized void flush() {
+        while (true) {
+            if (inFlight.isEmpty()) {
+                queue.drainTo(inFlight, batchSize);
+                inFlightSize = inFlight.size();
+            }
+            if (inFlight.isEmpty()) {
+                return;
+            }
+            try {
+                jdbc.batchUpdate(INSERT, inFlight, inFlight.size(), (statement, e) -> {
+                    statement.setTimestamp(1, new Timestamp(e.occurredAtMillis()));
+                    statement.setString(2, e.requestId());
+                    setLong(statement, 3, e.apiId());
+                    statement.setString(4, e.operation());
+                    setLong(statement, 5, e.planId());
+                    setLong(statement, 6, e.applicationId());
+                    setLong(statement, 7, e.subscriptionId());
+                    setLong(statement, 8, e.consumerId());
+                    statement.setString(9, e.keyId());
+                    statement.setString(10, e.method());
+                    statement.setString(11, e.path().length() > 2000 ? e.path().substring(0, 2000) : e.path());
+                    statement.setInt(12, e.status());
+                    statement.setLong(13, e.gatewayLatencyMicros());
+                    setLong(statement, 14, e.upstreamLatencyMicros());
+                    statement.setLong(15, e.bytesIn());
+                    statement.setLong(16, e.bytesOut());
+                    statement.setString(17, e.clientAddress());
+                    statement.setString(18, e.rejectionReason());
+                });
+                written.addAndGet(inFlight.size());
+                inFlight.clear();
+                inFlightSize = 0;
+            } catch (RuntimeException e) {
+                log.warn("analytics events not written, {} kept for the next attempt: {}", queued(), e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    @Override
+    public void start() {
+        writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-analytics-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        writer.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** After the server has drained its requests: one last flush, so a graceful shutdown loses nothing it can write. */
+    @Override
+    public void stop() {
+        if (writer != null) {
+            writer.shutdownNow();
+            writer = null;
+            flush();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer != null;
+    }
+
+    /** Stops after the server (phase 100) and before the snapshot store (phase 0). */
+    @Override
+    public int getPhase() {
+        return 50;
+    }
+}

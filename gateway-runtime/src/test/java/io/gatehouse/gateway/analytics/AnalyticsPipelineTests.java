@@ -1,0 +1,114 @@
+package io.gatehouse.gateway.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.gatehouse.gateway.GatewayProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The analytics queue and writer against a real (H2) database that can be switched off. */
+class AnalyticsPipelineTests {
+
+    private final SwitchableDataSource database = new SwitchableDataSource();
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void migrate() {
+        String url = "jdbc:h2:mem:analytics-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        database.setTargetDataSource(new DriverManagerDataSource(url, "sa", ""));
+        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        jdbc = new JdbcTemplate(database);
+    }
+
+    @Test
+    void eventsWaitWhileTheDatabaseIsDownAndAreWrittenWhenItReturns() {
+        AnalyticsPipeline pipeline = pipeline(100);
+        database.down = true;
+        for (int i = 0; i < 25; i++) {
+            pipeline.offer(event(i));
+        }
+        pipeline.flush();
+        assertThat(pipeline.written()).isZero();
+        assertThat(pipeline.queued()).isEqualTo(25);
+        assertReconciles(pipeline);
+
+        database.down = false;
+        pipeline.flush();
+        assertThat(pipeline.written()).isEqualTo(25);
+        assertThat(pipeline.queued()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from analytics_event", Integer.class)).isEqualTo(25);
+        assertReconciles(pipeline);
+    }
+
+    @Test
+    void aFullQueueDropsNewEventsAndCountsThem() {
+        AnalyticsPipeline pipeline = pipeline(10);
+        database.down = true;
+        for (int i = 0; i < 15; i++) {
+            pipeline.offer(event(i));
+        }
+        assertThat(pipeline.accepted()).isEqualTo(15);
+        assertThat(pipeline.dropped()).isEqualTo(5);
+        assertReconciles(pipeline);
+        database.down = false;
+        pipeline.flush();
+        assertThat(pipeline.written()).isEqualTo(10);
+        assertReconciles(pipeline);
+    }
+
+    @Test
+    void eachEventIsStoredWithItsFields() {
+        AnalyticsPipeline pipeline = pipeline(10);
+        pipeline.offer(new AnalyticsEvent(1_700_000_000_000L, "req-1", 7L, "listPets", 3L, 11L, 13L, 17L, "keyid",
+                "GET", "/pets/v1/pets", 429, 250, null, 12, 345, "127.0.0.1", "rate-limited"));
+        pipeline.flush();
+        assertThat(jdbc.queryForMap("select api_id, operation, plan_id, application_id, subscription_id, consumer_id,"
+                + " key_id, method, path, status, gateway_latency_us, upstream_latency_us, bytes_in, bytes_out,"
+                + " client_address, rejection_reason from analytics_event where request_id = 'req-1'"))
+                .containsEntry("operation", "listPets").containsEntry("status", 429)
+                .containsEntry("rejection_reason", "rate-limited").containsEntry("upstream_latency_us", null)
+                .containsEntry("key_id", "keyid").containsEntry("path", "/pets/v1/pets");
+    }
+
+    private static void assertReconciles(AnalyticsPipeline pipeline) {
+        assertThat(pipeline.accepted()).isEqualTo(pipeline.written() + pipeline.dropped() + pipeline.queued());
+    }
+
+    private AnalyticsPipeline pipeline(int capacity) {
+        GatewayProperties properties = new GatewayProperties("127.0.0.1", 0, 0, 1, "X-API-Key", "",
+                Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(1), 4, capacity, 7,
+                Duration.ofSeconds(60));
+        return new AnalyticsPipeline(jdbc, properties, new SimpleMeterRegistry());
+    }
+
+    private static AnalyticsEvent event(int i) {
+        return new AnalyticsEvent(System.currentTimeMillis(), "req-" + UUID.randomUUID(), 1L, null, null, null, null,
+                null, null, "GET", "/x/" + i, 401, 100, null, 0, 90, "127.0.0.1", "api-key-missing");
+    }
+
+    /** A database connection that fails, as a stopped database does, while {@code down} is set. */
+    static final class SwitchableDataSource extends DelegatingDataSource {
+        volatile boolean down;
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException("database stopped");
+            }
+            return super.getConnection();
+        }
+
+    }
+}
