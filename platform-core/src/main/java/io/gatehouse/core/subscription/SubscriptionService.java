@@ -8,6 +8,7 @@ import io.gatehouse.core.application.ApplicationRepository;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.audit.AuditLog;
 import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
+import io.gatehouse.core.notification.Notifications;
 import io.gatehouse.core.plan.ApprovalMode;
 import io.gatehouse.core.plan.Plan;
 import io.gatehouse.core.plan.PlanRepository;
@@ -27,9 +28,11 @@ public class SubscriptionService {
     private final PlanRepository plans;
     private final AuditLog audit;
     private final GatewayConfigChanges gatewayConfig;
+    private final Notifications notifications;
 
     SubscriptionService(SubscriptionRepository subscriptions, ApplicationRepository applications, PlanRepository plans,
-            AuditLog audit, GatewayConfigChanges gatewayConfig) {
+            AuditLog audit, GatewayConfigChanges gatewayConfig, Notifications notifications) {
+        this.notifications = notifications;
         this.subscriptions = subscriptions;
         this.applications = applications;
         this.plans = plans;
@@ -62,7 +65,7 @@ public class SubscriptionService {
 
     @Transactional
     public Subscription approve(long subscriptionId, Actor actor) {
-        return decide(load(subscriptionId), SubscriptionStatus.APPROVED, null, actor);
+        return tell(decide(load(subscriptionId), SubscriptionStatus.APPROVED, null, actor));
     }
 
     @Transactional
@@ -70,12 +73,12 @@ public class SubscriptionService {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A rejection needs a reason the consumer can read.");
         }
-        return decide(load(subscriptionId), SubscriptionStatus.REJECTED, reason.trim(), actor);
+        return tell(decide(load(subscriptionId), SubscriptionStatus.REJECTED, reason.trim(), actor));
     }
 
     @Transactional
     public Subscription suspend(long subscriptionId, String reason, Actor actor) {
-        return decide(load(subscriptionId), SubscriptionStatus.SUSPENDED, reason, actor);
+        return tell(decide(load(subscriptionId), SubscriptionStatus.SUSPENDED, reason, actor));
     }
 
     @Transactional
@@ -84,7 +87,29 @@ public class SubscriptionService {
         if (subscription.getStatus() != SubscriptionStatus.SUSPENDED) {
             throw new IllegalStateException("Only a suspended subscription can be resumed.");
         }
-        return decide(subscription, SubscriptionStatus.APPROVED, null, actor);
+        return tell(decide(subscription, SubscriptionStatus.APPROVED, null, actor));
+    }
+
+    /**
+     * Tells the consumer about a decision someone else made. Automatic approvals and the consumer's own deletions
+     * are not told: the consumer is looking at the outcome already.
+     */
+    private Subscription tell(Subscription subscription) {
+        Application application = subscription.getApplication();
+        String what = subscription.getPlan().getApi().getName() + " (" + subscription.getPlan().getName()
+                + ") for " + application.getName();
+        String reason = subscription.getDecisionReason() == null ? "" : ": " + subscription.getDecisionReason();
+        String message = switch (subscription.getStatus()) {
+            case APPROVED -> "Your subscription to " + what + " is approved.";
+            case REJECTED -> "Your subscription request for " + what + " was rejected" + reason;
+            case SUSPENDED -> "Your subscription to " + what + " is suspended" + reason;
+            default -> null;
+        };
+        if (message != null) {
+            notifications.notify(application.getConsumer().getId(),
+                    "subscription." + subscription.getStatus().name().toLowerCase(), message, subscription.getId());
+        }
+        return subscription;
     }
 
     @Transactional

@@ -1,0 +1,14 @@
+package io.gatehouse.core.notification;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface NotificationRepository extends JpaRepository<Notification, Long> {
+
+    long countByConsumerIdAndReadAtIsNull(Long consumerId);
+
+    List<Notification> findTop50ByConsumerIdOrderByCreatedAtDescIdDesc(Long consumerId);
+
+    List<Notification> findByConsumerIdAndReadAtIsNull(Long consumerId);
+}
