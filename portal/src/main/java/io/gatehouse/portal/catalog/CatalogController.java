@@ -97,6 +97,9 @@ class CatalogController {
         } catch (IllegalStateException | DataIntegrityViolationException alreadySubscribed) {
             errors.reject("subscription", "This application is already subscribed to this API.");
             return apiPage(id, principal, model);
+        } catch (IllegalArgumentException noLongerOffered) {
+            // The plan was withdrawn, or the API retired, between loading the page and this request.
+            throw notFound();
         }
         return "redirect:/applications/" + form.applicationId() + "?subscribed";
     }

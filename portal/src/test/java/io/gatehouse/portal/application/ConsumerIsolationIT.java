@@ -131,7 +131,7 @@ class ConsumerIsolationIT {
         WebSession bSession = fixture.login(b);
         bSession.get("/applications/" + bApp.getId());
         ApiKey bKey = keys.findByApplicationIdOrderByCreatedAtDesc(bApp.getId()).get(0);
-        fixture.application(a);
+        Application aApp = fixture.application(a);
         Ids ids = new Ids(bApp.getId(), bKey.getId(), other.api().getId(), other.manual().getId());
 
         WebSession session = fixture.login(a);
@@ -151,6 +151,12 @@ class ConsumerIsolationIT {
             assertThat(response.body()).as(entry.getKey()).doesNotContain(bApp.getName());
             assertThat(snapshot(bApp.getId())).as("B's rows after " + entry.getKey()).isEqualTo(before);
         }
+
+        // A's own application with B's key id: still nobody's key to revoke.
+        HttpResponse<String> mixed = session.postForm("/applications/" + aApp.getId() + "/keys/" + bKey.getId()
+                + "/revoke", Map.of("_csrf", csrf));
+        assertThat(mixed.statusCode()).isEqualTo(404);
+        assertThat(snapshot(bApp.getId())).isEqualTo(before);
     }
 
     private List<Map<String, Object>> snapshot(long applicationId) {
