@@ -11,13 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing in both web UIs: after {@value #MAX_FAILURES} failed logins for one login name, or
- * from one address, within 15 minutes, further attempts for it are refused for 15 minutes. Unknown names count like
+ * {@value #MAX_FAILURES_PER_ADDRESS} from one address (higher, because many people can share an address behind a
+ * NAT or proxy), within 15 minutes, further attempts for it are refused for 15 minutes. Unknown names count like
  * known ones, so the refusal says nothing about whether an account exists. Kept in memory per node: a restart or a
  * second node gives an attacker a fresh allowance, which bounds guessing well enough for a portal login.
  */
 public class LoginThrottle {
 
     public static final int MAX_FAILURES = 5;
+    public static final int MAX_FAILURES_PER_ADDRESS = 50;
     public static final Duration WINDOW = Duration.ofMinutes(15);
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
     /** Past this many tracked names and addresses, stale entries are dropped on the next failure. */
@@ -41,8 +43,8 @@ public class LoginThrottle {
         if (records.size() > PRUNE_ABOVE) {
             records.values().removeIf(record -> record.isStale(now));
         }
-        count(nameKey(login), now);
-        count(addressKey(address), now);
+        count(nameKey(login), now, MAX_FAILURES);
+        count(addressKey(address), now, MAX_FAILURES_PER_ADDRESS);
     }
 
     /** A successful login clears its name's failures (not its address's, shared by everyone behind it). */
@@ -63,9 +65,9 @@ public class LoginThrottle {
         return record != null && record.isBlockedAt(now);
     }
 
-    private void count(String key, Instant now) {
+    private void count(String key, Instant now, int limit) {
         if (key != null) {
-            records.computeIfAbsent(key, k -> new Record()).failed(now);
+            records.computeIfAbsent(key, k -> new Record()).failed(now, limit);
         }
     }
 
@@ -82,7 +84,7 @@ public class LoginThrottle {
         private final Deque<Instant> failures = new ArrayDeque<>();
         private Instant blockedUntil;
 
-        synchronized void failed(Instant now) {
+        synchronized void failed(Instant now, int limit) {
             if (isBlockedAt(now)) {
                 return;
             }
@@ -95,7 +97,7 @@ public class LoginThrottle {
             while (!failures.isEmpty() && !failures.peekFirst().isAfter(now.minus(WINDOW))) {
                 failures.removeFirst();
             }
-            if (failures.size() >= MAX_FAILURES) {
+            if (failures.size() >= limit) {
                 blockedUntil = now.plus(LOCKOUT);
             }
         }

@@ -62,10 +62,12 @@ class LoginThrottleTests {
     }
 
     @Test
-    void fiveFailuresFromOneAddressBlockEveryNameFromIt() {
-        for (int i = 0; i < 5; i++) {
+    void fiftyFailuresFromOneAddressBlockEveryNameFromItButFortyNineDoNot() {
+        for (int i = 0; i < 49; i++) {
             throttle.failed("user" + i + "@example.com", "10.0.0.1");
         }
+        assertThat(throttle.isBlocked("someone-else@example.com", "10.0.0.1")).isFalse();
+        throttle.failed("user49@example.com", "10.0.0.1");
         assertThat(throttle.isBlocked("someone-else@example.com", "10.0.0.1")).isTrue();
         assertThat(throttle.isBlocked("someone-else@example.com", "10.0.0.2")).isFalse();
     }
@@ -84,7 +86,11 @@ class LoginThrottleTests {
         throttle.succeeded("ada@example.com");
         throttle.failed("ada@example.com", "10.0.0.2");
         assertThat(throttle.isBlocked("ada@example.com", "10.0.0.3")).isFalse();
+        for (int i = 0; i < 45; i++) {
+            throttle.failed("user" + i + "@example.com", "10.0.0.1");
+        }
+        assertThat(throttle.isBlocked("carol@example.com", "10.0.0.1")).as("49 failures from it").isFalse();
         throttle.failed("bob@example.com", "10.0.0.1");
-        assertThat(throttle.isBlocked("carol@example.com", "10.0.0.1")).isTrue();
+        assertThat(throttle.isBlocked("carol@example.com", "10.0.0.1")).as("50 failures from it").isTrue();
     }
 }
