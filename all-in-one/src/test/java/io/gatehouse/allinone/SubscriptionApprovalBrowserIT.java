@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.gatehouse.testsupport.Browser;
@@ -67,8 +69,11 @@ class SubscriptionApprovalBrowserIT {
     void anAdminDecidesInOneBrowserAndTheConsumerSeesItLiveInTheOther() throws Exception {
         WebDriver consumer = consumerBrowser.driver();
         WebDriver admin = adminBrowser.driver();
-        WebDriverWait consumerWait = new WebDriverWait(consumer, Duration.ofSeconds(20));
-        WebDriverWait adminWait = new WebDriverWait(admin, Duration.ofSeconds(20));
+        // HTMX swaps rows and fragments in place: an element read a moment ago may be gone, so look again.
+        Wait<WebDriver> consumerWait = new WebDriverWait(consumer, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
+        Wait<WebDriver> adminWait = new WebDriverWait(admin, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
 
         signUpAndLogIn(consumer, consumerWait);
         String approvedApp = createApplication(consumer, consumerWait);
@@ -116,12 +121,12 @@ class SubscriptionApprovalBrowserIT {
         consumerWait.until(ExpectedConditions.textToBe(By.cssSelector(".subscription-status"), "APPROVED"));
     }
 
-    private static WebElement row(WebDriver driver, WebDriverWait wait, String application) {
+    private static WebElement row(WebDriver driver, Wait<WebDriver> wait, String application) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//tbody[@id='subscription-rows']/tr[contains(., '" + application + "')]")));
     }
 
-    private static void logIntoAdmin(WebDriver admin, WebDriverWait wait) {
+    private static void logIntoAdmin(WebDriver admin, Wait<WebDriver> wait) {
         admin.get("http://localhost:" + ADMIN_PORT + "/login");
         admin.findElement(By.id("username")).sendKeys("admin");
         admin.findElement(By.id("password")).sendKeys("gatehouse-admin");
@@ -129,7 +134,7 @@ class SubscriptionApprovalBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
     }
 
-    private static void signUpAndLogIn(WebDriver consumer, WebDriverWait wait) {
+    private static void signUpAndLogIn(WebDriver consumer, Wait<WebDriver> wait) {
         String email = "journey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         consumer.get("http://localhost:" + PORTAL_PORT + "/signup");
         consumer.findElement(By.id("email")).sendKeys(email);
@@ -143,7 +148,7 @@ class SubscriptionApprovalBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("applications-nav")));
     }
 
-    private static String createApplication(WebDriver consumer, WebDriverWait wait) {
+    private static String createApplication(WebDriver consumer, Wait<WebDriver> wait) {
         String name = "Journey " + UUID.randomUUID().toString().substring(0, 8);
         consumer.get("http://localhost:" + PORTAL_PORT + "/applications");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("application-form")));
@@ -153,7 +158,7 @@ class SubscriptionApprovalBrowserIT {
         return name;
     }
 
-    private static void subscribeToExchangeRates(WebDriver consumer, WebDriverWait wait, String application) {
+    private static void subscribeToExchangeRates(WebDriver consumer, Wait<WebDriver> wait, String application) {
         consumer.get("http://localhost:" + PORTAL_PORT + "/apis");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Exchange Rates"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subscribe-form")));
