@@ -117,6 +117,20 @@ class SubscriptionQueueIT {
     }
 
     @Test
+    void theNavigationTellsEachUserHowManyRequestsWaitForThem() {
+        fixtures.pendingRequest(fixtures.manualPlan(DemoContent.OWNER_USERNAME), null);
+        long all = jdbc.queryForObject("select count(*) from subscription where status = 'PENDING'", Long.class);
+        long owners = jdbc.queryForObject("select count(*) from subscription s join plan p on p.id = s.plan_id"
+                + " join api a on a.id = p.api_id join admin_user u on u.id = a.owner_id where s.status = 'PENDING'"
+                + " and u.username = ?", Long.class, DemoContent.OWNER_USERNAME);
+        assertThat(owners).isPositive().isLessThan(all);
+        assertThat(logIn(DemoContent.ADMIN_USERNAME, DemoContent.ADMIN_PASSWORD).get("/").body())
+                .containsPattern("id=\"pending-badge\"[^>]*>" + all + "<");
+        assertThat(logIn(DemoContent.OWNER_USERNAME, DemoContent.OWNER_PASSWORD).get("/apis").body())
+                .containsPattern("id=\"pending-badge\"[^>]*>" + owners + "<");
+    }
+
+    @Test
     void theAuditLogShowsDecisionsAndFilters() {
         Subscription request = fixtures.pendingRequest(fixtures.manualPlan(null), null);
         WebSession admin = logIn(DemoContent.ADMIN_USERNAME, DemoContent.ADMIN_PASSWORD);

@@ -19,6 +19,10 @@ public interface SubscriptionRepository extends JpaRepository<Subscription, Long
 
     boolean existsByApplicationIdAndStatus(Long applicationId, SubscriptionStatus status);
 
+    @Query("select count(s) from Subscription s where s.status = io.gatehouse.core.subscription.SubscriptionStatus.PENDING"
+            + " and s.plan.api.ownerId = :ownerId")
+    long countPendingForOwner(@Param("ownerId") Long ownerId);
+
     /**
      * The approval queue: subscriptions with their application, consumer, plan and Api loaded, optionally only
      * one status, one Api, one owner's Apis, and those whose consumer email or application name contains {@code text}.
