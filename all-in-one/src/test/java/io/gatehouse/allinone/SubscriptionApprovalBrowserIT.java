@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,9 +90,15 @@ class SubscriptionApprovalBrowserIT {
         consumerWait.until(ExpectedConditions.textToBe(By.cssSelector(".subscription-status"), "APPROVED"));
         String key = consumerWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key"))).getText();
         assertThat(((JavascriptExecutor) consumer).executeScript("return window.notReloaded")).isEqualTo(true);
-        HttpResponse<String> call = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + GATEWAY_PORT + "/rates/v1/latest")).header("X-API-Key", key).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // The key was issued a moment ago: it reaches the gateway with the next snapshot, within a second.
+        HttpRequest withKey = HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY_PORT + "/rates/v1/latest"))
+                .header("X-API-Key", key).build();
+        HttpResponse<String> call = HttpClient.newHttpClient().send(withKey, HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (call.statusCode() == 401 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            call = HttpClient.newHttpClient().send(withKey, HttpResponse.BodyHandlers.ofString());
+        }
         assertThat(call.statusCode()).isEqualTo(200);
         assertThat(call.body()).contains("\"base\"");
         consumer.navigate().refresh();
