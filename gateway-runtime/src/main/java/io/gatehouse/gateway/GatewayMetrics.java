@@ -24,7 +24,7 @@ public class GatewayMetrics {
                 .register(registry);
         for (Failure failure : Failure.values()) {
             refused.put(failure, Counter.builder("gatehouse.gateway.requests")
-                    .tag("outcome", failure.type().substring(failure.type().lastIndexOf(':') + 1))
+                    .tag("outcome", failure.id())
                     .register(registry));
         }
         Gauge.builder("gatehouse.gateway.snapshot.revision", snapshots, s -> s.current().revision())

@@ -27,8 +27,8 @@ public final class LocalCounters {
     /** Takes one request from the subscription's allowances, or says which one is exhausted and for how long. */
     public Decision consume(long subscriptionId, PlanLimits limits, Instant now) {
         Quota quota = limits.quota();
-        QuotaWindow window = quota == null ? null : QuotaWindow.containing(quota.period(), now);
-        Usage usage = window == null ? null : usage(subscriptionId, window);
+        Usage usage = quota == null ? null : usage(subscriptionId, quota.period(), now);
+        QuotaWindow window = usage == null ? null : usage.window;
         if (usage != null && usage.used.get() >= quota.limit()) {
             return Decision.quotaExhausted(limits, window, usage.used.get(), now);
         }
@@ -60,23 +60,27 @@ public final class LocalCounters {
                 .bucket;
     }
 
-    private Usage usage(long subscriptionId, QuotaWindow window) {
+    /** The counter of the window containing {@code now}; the window is worked out only when a new one begins. */
+    private Usage usage(long subscriptionId, Quota.Period period, Instant now) {
         Usage current = quotas.get(subscriptionId);
-        if (current != null && current.window.equals(window)) {
+        if (current != null && current.period == period && current.window.contains(now)) {
             return current;
         }
-        return quotas.compute(subscriptionId, (id, existing) -> existing != null && existing.window.equals(window)
-                ? existing : new Usage(window));
+        QuotaWindow window = QuotaWindow.containing(period, now);
+        return quotas.compute(subscriptionId, (id, existing) -> existing != null && existing.period == period
+                && existing.window.equals(window) ? existing : new Usage(period, window));
     }
 
     private record Rate(RateLimit terms, Bucket bucket) {
     }
 
     private static final class Usage {
+        final Quota.Period period;
         final QuotaWindow window;
         final AtomicLong used = new AtomicLong();
 
-        Usage(QuotaWindow window) {
+        Usage(Quota.Period period, QuotaWindow window) {
+            this.period = period;
             this.window = window;
         }
     }

@@ -34,12 +34,14 @@ public enum Failure {
             "The gateway has not loaded its configuration yet; try again shortly.");
 
     private final int status;
+    private final String id;
     private final String type;
     private final String title;
     private final String detail;
 
     Failure(int status, String id, String title, String detail) {
         this.status = status;
+        this.id = id;
         this.type = "urn:gatehouse:problem:" + id;
         this.title = title;
         this.detail = detail;
@@ -47,6 +49,11 @@ public enum Failure {
 
     public int status() {
         return status;
+    }
+
+    /** The short name, e.g. {@code api-key-invalid}: the metrics outcome and the analytics rejection reason. */
+    public String id() {
+        return id;
     }
 
     public String type() {

@@ -61,7 +61,7 @@ public final class GatewayExchange {
                 (System.nanoTime() - startedNanos) / 1000, null, Math.max(0, exchange.getRequestContentLength()),
                 exchange.getResponseBytesSent(),
                 source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress(),
-                failure == null ? null : failure.type().substring(failure.type().lastIndexOf(':') + 1));
+                failure == null ? null : failure.id());
     }
 
     static void recordFailure(HttpServerExchange exchange, Failure failure) {

@@ -19,6 +19,10 @@ public record QuotaWindow(Instant start, Instant end) {
                 next.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(start) && instant.isBefore(end);
+    }
+
     /** Whole seconds from {@code now} until the window ends (at least 1, as Retry-After needs). */
     public long secondsUntilEnd(Instant now) {
         long millis = end.toEpochMilli() - now.toEpochMilli();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,5 +30,14 @@ class QuotaWindowTests {
             "2026-03-14T23:58:30.5Z, 90"})
     void secondsUntilTheEndRoundUp(Instant now, long expected) {
         assertThat(QuotaWindow.containing(Quota.Period.DAY, now).secondsUntilEnd(now)).isEqualTo(expected);
+    }
+
+    @Test
+    void aWindowContainsItsStartButNotItsEnd() {
+        QuotaWindow window = QuotaWindow.containing(Quota.Period.MONTH, Instant.parse("2026-02-10T00:00:00Z"));
+        assertThat(window.contains(Instant.parse("2026-02-01T00:00:00Z"))).isTrue();
+        assertThat(window.contains(Instant.parse("2026-02-28T23:59:59.999Z"))).isTrue();
+        assertThat(window.contains(Instant.parse("2026-03-01T00:00:00Z"))).isFalse();
+        assertThat(window.contains(Instant.parse("2026-01-31T23:59:59.999Z"))).isFalse();
     }
 }

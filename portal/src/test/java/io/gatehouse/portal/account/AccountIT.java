@@ -11,18 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.apikey.ApiKey;
 import io.gatehouse.core.apikey.ApiKeyRepository;
 import io.gatehouse.core.apikey.ApiKeyStatus;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationRepository;
-import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
 import io.gatehouse.core.consumer.ConsumerRepository;
 import io.gatehouse.core.consumer.ConsumerStatus;
-import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.subscription.Subscription;
 import io.gatehouse.core.subscription.SubscriptionRepository;
 import io.gatehouse.core.subscription.SubscriptionService;
@@ -39,13 +36,7 @@ class AccountIT {
     @LocalServerPort
     int port;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ApplicationService applicationService;
-    @Autowired
     CatalogService catalog;
-    @Autowired
-    PlanService plans;
     @Autowired
     ConsumerRepository consumers;
     @Autowired
@@ -59,12 +50,12 @@ class AccountIT {
     @Autowired
     LoginThrottle throttle;
 
+    @Autowired
     SelfServiceFixture fixture;
 
     @BeforeEach
     void fixture() {
         throttle.clear();
-        fixture = new SelfServiceFixture(accounts, applicationService, catalog, plans, port);
     }
 
     @AfterEach

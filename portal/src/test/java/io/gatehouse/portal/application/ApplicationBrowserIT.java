@@ -16,17 +16,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.apikey.ApiKey;
 import io.gatehouse.core.apikey.ApiKeyFormat;
 import io.gatehouse.core.apikey.ApiKeyRepository;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationRepository;
-import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
 import io.gatehouse.core.consumer.ConsumerRepository;
-import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.subscription.Subscription;
 import io.gatehouse.core.subscription.SubscriptionRepository;
 import io.gatehouse.core.subscription.SubscriptionService;
@@ -50,13 +47,7 @@ class ApplicationBrowserIT {
     @LocalServerPort
     int port;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ApplicationService applicationService;
-    @Autowired
     CatalogService catalog;
-    @Autowired
-    PlanService plans;
     @Autowired
     ConsumerRepository consumers;
     @Autowired
@@ -68,13 +59,13 @@ class ApplicationBrowserIT {
     @Autowired
     ApiKeyRepository keys;
 
+    @Autowired
     SelfServiceFixture fixture;
 
     @BeforeEach
     void setUp() {
         browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        fixture = new SelfServiceFixture(accounts, applicationService, catalog, plans, port);
     }
 
     private String url(String path) {

@@ -8,21 +8,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.apikey.ApiKey;
 import io.gatehouse.core.apikey.ApiKeyRepository;
 import io.gatehouse.core.apikey.ApiKeyStatus;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationRepository;
-import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
-import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.subscription.Subscription;
 import io.gatehouse.core.subscription.SubscriptionRepository;
 import io.gatehouse.core.subscription.SubscriptionService;
@@ -39,13 +35,7 @@ class ApplicationsIT {
     @LocalServerPort
     int port;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ApplicationService applicationService;
-    @Autowired
     CatalogService catalog;
-    @Autowired
-    PlanService plans;
     @Autowired
     ApplicationRepository applications;
     @Autowired
@@ -55,12 +45,9 @@ class ApplicationsIT {
     @Autowired
     ApiKeyRepository keys;
 
+    @Autowired
     SelfServiceFixture fixture;
 
-    @BeforeEach
-    void fixture() {
-        fixture = new SelfServiceFixture(accounts, applicationService, catalog, plans, port);
-    }
 
     @Test
     void aConsumerCreatesListsEditsAndDeletesAnApplication() {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -19,14 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.apikey.ApiKey;
 import io.gatehouse.core.apikey.ApiKeyRepository;
 import io.gatehouse.core.application.Application;
-import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
-import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.subscription.SubscriptionService;
 import io.gatehouse.portal.PortalTest;
 import io.gatehouse.testsupport.WebSession;
@@ -81,13 +77,7 @@ class ConsumerIsolationIT {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ApplicationService applicationService;
-    @Autowired
     CatalogService catalog;
-    @Autowired
-    PlanService plans;
     @Autowired
     SubscriptionService subscriptions;
     @Autowired
@@ -95,12 +85,9 @@ class ConsumerIsolationIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     SelfServiceFixture fixture;
 
-    @BeforeEach
-    void fixture() {
-        fixture = new SelfServiceFixture(accounts, applicationService, catalog, plans, port);
-    }
 
     @Test
     void everyRouteThatTakesAnIdIsInTheMatrix() {

@@ -17,12 +17,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.application.Application;
-import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
-import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.subscription.SubscriptionService;
 import io.gatehouse.portal.PortalTest;
 import io.gatehouse.testsupport.WebSession;
@@ -38,13 +35,9 @@ class KeyShownOnceIT {
     @LocalServerPort
     int port;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ApplicationService applicationService;
+    SelfServiceFixture fixture;
     @Autowired
     CatalogService catalog;
-    @Autowired
-    PlanService plans;
     @Autowired
     SubscriptionService subscriptions;
     @Autowired
@@ -52,7 +45,6 @@ class KeyShownOnceIT {
 
     @Test
     void theFirstKeyAndARotatedKeyAppearOnlyInTheirOneResponse(CapturedOutput output) {
-        SelfServiceFixture fixture = new SelfServiceFixture(accounts, applicationService, catalog, plans, port);
         SelfServiceFixture.Account ada = fixture.consumer();
         WebSession session = fixture.login(ada);
         SelfServiceFixture.Offer offer = fixture.offer();

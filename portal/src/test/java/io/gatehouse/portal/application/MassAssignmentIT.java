@@ -12,12 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.application.Application;
-import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
-import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.subscription.Subscription;
 import io.gatehouse.core.subscription.SubscriptionRepository;
 import io.gatehouse.core.subscription.SubscriptionService;
@@ -32,13 +29,7 @@ class MassAssignmentIT {
     @LocalServerPort
     int port;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ApplicationService applicationService;
-    @Autowired
     CatalogService catalog;
-    @Autowired
-    PlanService plans;
     @Autowired
     SubscriptionRepository subscriptions;
     @Autowired
@@ -46,6 +37,7 @@ class MassAssignmentIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     SelfServiceFixture fixture;
     SelfServiceFixture.Account ada;
     SelfServiceFixture.Account bob;
@@ -53,7 +45,6 @@ class MassAssignmentIT {
 
     @BeforeEach
     void fixture() {
-        fixture = new SelfServiceFixture(accounts, applicationService, catalog, plans, port);
         ada = fixture.consumer();
         bob = fixture.consumer();
         session = fixture.login(ada);

@@ -6,6 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
 import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationService;
@@ -22,6 +25,7 @@ import io.gatehouse.portal.catalog.CatalogFixture;
 import io.gatehouse.testsupport.WebSession;
 
 /** Consumers, applications and APIs with plans for the self-service tests; every name is unique, so classes sharing one application never collide. */
+@Component
 public final class SelfServiceFixture {
 
     public static final String PASSWORD = "a long enough password";
@@ -30,7 +34,7 @@ public final class SelfServiceFixture {
     private final AccountService accounts;
     private final ApplicationService applications;
     private final CatalogFixture catalog;
-    private final int port;
+    private final Environment environment;
 
     public record Account(long id, String email) {
     }
@@ -38,12 +42,17 @@ public final class SelfServiceFixture {
     public record Offer(Api api, Plan automatic, Plan manual) {
     }
 
-    public SelfServiceFixture(AccountService accounts, ApplicationService applications, CatalogService catalog,
-            PlanService plans, int port) {
+    SelfServiceFixture(AccountService accounts, ApplicationService applications, CatalogService catalog,
+            PlanService plans, Environment environment) {
         this.accounts = accounts;
         this.applications = applications;
         this.catalog = new CatalogFixture(catalog, plans);
-        this.port = port;
+        this.environment = environment;
+    }
+
+    /** The port the test's server listens on, known only once it has started. */
+    private String port() {
+        return environment.getRequiredProperty("local.server.port");
     }
 
     public static String unique() {
@@ -56,7 +65,7 @@ public final class SelfServiceFixture {
     }
 
     public WebSession session() {
-        return new WebSession("http://localhost:" + port);
+        return new WebSession("http://localhost:" + port());
     }
 
     public WebSession login(Account account) {

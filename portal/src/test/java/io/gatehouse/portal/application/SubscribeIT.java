@@ -13,14 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.application.Application;
-import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.catalog.CatalogService;
 import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.subscription.Subscription;
@@ -36,22 +33,15 @@ class SubscribeIT {
     @LocalServerPort
     int port;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ApplicationService applicationService;
-    @Autowired
     CatalogService catalog;
     @Autowired
     PlanService plans;
     @Autowired
     SubscriptionRepository subscriptions;
 
+    @Autowired
     SelfServiceFixture fixture;
 
-    @BeforeEach
-    void fixture() {
-        fixture = new SelfServiceFixture(accounts, applicationService, catalog, plans, port);
-    }
 
     @Test
     void visitorsAreAskedToLogInAndConsumersSeeTheFormWithPlansAndTheirApplications() {

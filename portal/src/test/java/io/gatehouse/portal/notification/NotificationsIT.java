@@ -2,18 +2,14 @@ package io.gatehouse.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.application.Application;
-import io.gatehouse.core.application.ApplicationService;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
 import io.gatehouse.core.notification.Notifications;
-import io.gatehouse.core.plan.PlanService;
 import io.gatehouse.core.subscription.Subscription;
 import io.gatehouse.core.subscription.SubscriptionService;
 import io.gatehouse.portal.PortalTest;
@@ -29,24 +25,15 @@ class NotificationsIT {
     @LocalServerPort
     int port;
     @Autowired
-    AccountService accounts;
-    @Autowired
-    ApplicationService applicationService;
-    @Autowired
     CatalogService catalog;
-    @Autowired
-    PlanService plans;
     @Autowired
     SubscriptionService subscriptions;
     @Autowired
     Notifications notifications;
 
+    @Autowired
     SelfServiceFixture fixture;
 
-    @BeforeEach
-    void fixture() {
-        fixture = new SelfServiceFixture(accounts, applicationService, catalog, plans, port);
-    }
 
     @Test
     void approvalRejectionWithReasonAndSuspensionAreCountedShownAndThenRead() {
