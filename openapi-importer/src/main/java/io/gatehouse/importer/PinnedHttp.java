@@ -24,23 +24,27 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One HTTP/1.1 GET over a socket connected to an address the caller has already checked. The JDK's clients resolve
- * the host name again when they connect, which would let a DNS answer change between the check and the connection
- * (DNS rebinding); here no name is ever looked up. For https the TLS handshake runs over that same socket, with the
- * URL's host name sent as SNI and verified against the server's certificate, so pinning holds for https as well.
- * No proxy is used.
+ * One HTTP/1.1 request over a socket connected to an address the caller has already checked. The JDK's clients
+ * resolve the host name again when they connect, which would let a DNS answer change between the check and the
+ * connection (DNS rebinding); here no name is ever looked up. For https the TLS handshake runs over that same socket,
+ * with the URL's host name sent as SNI and verified against the server's certificate, so pinning holds for https as
+ * well. No proxy is used, and redirects are the caller's business.
  */
-final class PinnedHttpGet {
+final class PinnedHttp {
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int MAX_HEADERS = 100;
 
-    /** A response: the body is read only for a 2xx status. */
+    /** A response: the body is read only for a 2xx status, and only when asked for. */
     record Response(int status, String reason, Map<String, String> headers, byte[] body) {
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
+    }
+
+    /** What to send: the method, header fields beyond Host and Connection, and a body (empty for none). */
+    record Request(String method, Map<String, String> headers, byte[] body) {
     }
 
     /** Thrown when the body passes the size limit; reading stops there. */
@@ -51,16 +55,27 @@ final class PinnedHttpGet {
         }
     }
 
-    private PinnedHttpGet() {
+    /** The GET that fetches an OpenAPI document. */
+    static final Request GET_DOCUMENT = new Request("GET", Map.of(
+            "User-Agent", "Gatehouse-OpenAPI-Importer",
+            "Accept", "application/yaml, application/json, text/yaml, text/plain;q=0.9, */*;q=0.8",
+            "Accept-Encoding", "gzip, identity"), new byte[0]);
+
+    private PinnedHttp() {
     }
 
-    static Response get(URI uri, InetAddress address, Deadline deadline, FetchPolicy policy) throws IOException {
+    /**
+     * Sends {@code request} and reads the status line and header fields; the body of a 2xx answer is read up to
+     * {@code maxBodyBytes}, and not at all when that is 0.
+     */
+    static Response exchange(URI uri, InetAddress address, Deadline deadline, java.time.Duration connectTimeout,
+            Request request, int maxBodyBytes) throws IOException {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
         String host = bareHost(uri);
         Socket socket = new Socket(Proxy.NO_PROXY);
         try {
-            int connectMillis = (int) Math.min(policy.connectTimeout().toMillis(), deadline.remainingMillis());
+            int connectMillis = (int) Math.min(connectTimeout.toMillis(), deadline.remainingMillis());
             if (connectMillis <= 0) {
                 throw new SocketTimeoutException("no time left to connect");
             }
@@ -69,9 +84,9 @@ final class PinnedHttpGet {
                 socket = startTls(socket, host, port, deadline);
             }
             socket.setSoTimeout(deadline.remainingMillisAtLeastOne());
-            send(socket.getOutputStream(), uri, host, port, https);
+            send(socket.getOutputStream(), uri, host, port, https, request);
             InputStream in = new DeadlineInputStream(socket, socket.getInputStream(), deadline);
-            return read(new java.io.BufferedInputStream(in), policy.maxBytes());
+            return read(new java.io.BufferedInputStream(in), maxBodyBytes);
         } finally {
             socket.close();
         }
@@ -91,20 +106,24 @@ final class PinnedHttpGet {
         return tls;
     }
 
-    private static void send(OutputStream out, URI uri, String host, int port, boolean https) throws IOException {
+    private static void send(OutputStream out, URI uri, String host, int port, boolean https, Request request)
+            throws IOException {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             path += "?" + uri.getRawQuery();
         }
         String hostHeader = (host.contains(":") ? "[" + host + "]" : host)
                 + (port == (https ? 443 : 80) ? "" : ":" + port);
-        String request = "GET " + path + " HTTP/1.1\r\n"
-                + "Host: " + hostHeader + "\r\n"
-                + "User-Agent: Gatehouse-OpenAPI-Importer\r\n"
-                + "Accept: application/yaml, application/json, text/yaml, text/plain;q=0.9, */*;q=0.8\r\n"
-                + "Accept-Encoding: gzip, identity\r\n"
-                + "Connection: close\r\n\r\n";
-        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        StringBuilder head = new StringBuilder(request.method()).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(hostHeader).append("\r\n");
+        new java.util.TreeMap<>(request.headers()).forEach((name, value) -> head.append(name).append(": ")
+                .append(value).append("\r\n"));
+        if (request.body().length > 0 || !request.method().equals("GET")) {
+            head.append("Content-Length: ").append(request.body().length).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(request.body());
         out.flush();
     }
 
@@ -133,7 +152,7 @@ final class PinnedHttpGet {
             }
         }
         Response response = new Response(status, parts.length > 2 ? parts[2] : "", Map.copyOf(headers), null);
-        if (status < 200 || status > 299) {
+        if (status < 200 || status > 299 || maxBytes == 0) {
             return response;
         }
         return new Response(status, response.reason(), response.headers(), body(in, response, maxBytes));
