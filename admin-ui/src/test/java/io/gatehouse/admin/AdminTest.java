@@ -10,7 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The admin UI on a random port over an in-memory H2 database it migrates, seeded with the demo content, with
- * metrics export on as in production, and import by URL allowed to reach 127.0.0.1 (where tests serve documents). Every test class with this annotation shares one started application.
+ * metrics export on as in production, import by URL allowed to reach 127.0.0.1 (where tests serve documents), and
+ * the background scans running every half second. Every test class with this annotation shares one started
+ * application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:admin-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa", "spring.datasource.password=",
         "gatehouse.admin.demo=true",
+        "gatehouse.keys.expiry-scan-interval=500ms",
         "gatehouse.admin.import-allow-list=127.0.0.1/32",
         "gatehouse.keys.pepper=admin-test-pepper-0123456789-abcdefghij"})
 public @interface AdminTest {

@@ -33,6 +33,7 @@ import io.gatehouse.core.apikey.ApiKeyRepository;
 import io.gatehouse.core.apikey.ApiKeyService;
 import io.gatehouse.core.apikey.ApiKeyStatus;
 import io.gatehouse.core.apikey.IssuedApiKey;
+import io.gatehouse.core.apikey.KeyExpiryNotices;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationRepository;
 import io.gatehouse.core.audit.Actor;
@@ -45,6 +46,8 @@ import io.gatehouse.core.catalog.NewApi;
 import io.gatehouse.core.catalog.NewApiVersion;
 import io.gatehouse.core.consumer.Consumer;
 import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
+import io.gatehouse.core.notification.Notifications;
+import io.gatehouse.core.notification.Recipient;
 import io.gatehouse.core.plan.ApprovalMode;
 import io.gatehouse.core.plan.Plan;
 import io.gatehouse.core.plan.PlanService;
@@ -87,6 +90,10 @@ abstract class PersistenceContract {
     ApiVersionRepository versions;
     @Autowired
     GatewayConfigChanges gatewayConfig;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    KeyExpiryNotices expiryNotices;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -230,6 +237,62 @@ abstract class PersistenceContract {
         keys.revoke(old.getId(), ADMIN);
         assertThat(keyRows.findById(old.getId()).orElseThrow().isUsableAt(Instant.now())).isFalse();
         assertThat(keyRows.findById(second.key().getId()).orElseThrow().getStatus()).isEqualTo(ApiKeyStatus.ACTIVE);
+    }
+
+    @Test
+    void aManualRequestIsToldToEveryAdminAndTheApisOwnerButNotToOtherOwners() {
+        AdminUser admin = accounts.createAdminUser("admin-" + unique(), "Admin", "admin password 123",
+                AdminRole.ADMIN, ADMIN);
+        AdminUser otherOwner = accounts.createAdminUser("owner-" + unique(), "Other", "owner password 123",
+                AdminRole.PRODUCT_OWNER, ADMIN);
+        Fixture manual = fixture(ApprovalMode.MANUAL);
+        Fixture automatic = fixture(ApprovalMode.AUTOMATIC);
+        long adminUnread = notifications.unreadCount(Recipient.admin(admin.getId()));
+
+        Subscription requested = subscriptions.request(manual.consumer.getId(), manual.application.getId(),
+                manual.plan.getId(), "Nightly sync", Actor.consumer(manual.consumer.getEmail(), null));
+        subscriptions.request(automatic.consumer.getId(), automatic.application.getId(), automatic.plan.getId(), null,
+                Actor.consumer(automatic.consumer.getEmail(), null));
+
+        assertThat(notifications.unreadCount(Recipient.admin(admin.getId())))
+                .as("an automatic approval waits for no one").isEqualTo(adminUnread + 1);
+        List<Notifications.Seen> owners = notifications.open(Recipient.admin(manual.api.getOwnerId()));
+        assertThat(owners).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo("subscription.requested");
+            assertThat(n.message()).contains(manual.consumer.getEmail(), manual.application.getName(), "Nightly sync");
+            assertThat(n.unread()).isTrue();
+        });
+        assertThat(notifications.unreadCount(Recipient.admin(manual.api.getOwnerId()))).isZero();
+        assertThat(notifications.latest(Recipient.admin(otherOwner.getId()))).isEmpty();
+        assertThat(notifications.latest(Recipient.consumer(manual.consumer.getId()))).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from notification where subscription_id = ?", Long.class,
+                requested.getId())).isGreaterThanOrEqualTo(2L);
+    }
+
+    @Test
+    void aRotatedKeysConsumerIsToldOnceWhenItsOverlapEndsWithinTheNoticePeriod() {
+        Fixture soon = fixture(ApprovalMode.AUTOMATIC);
+        Fixture later = fixture(ApprovalMode.AUTOMATIC);
+        for (Fixture f : List.of(soon, later)) {
+            subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                    Actor.consumer(f.consumer.getEmail(), null));
+            keys.issueFirstKey(f.application.getId(), f.consumer.getId(), ADMIN).orElseThrow();
+        }
+        keys.rotate(soon.application.getId(), Duration.ofMinutes(30), ADMIN);
+        keys.rotate(later.application.getId(), Duration.ofHours(3), ADMIN);
+        Instant now = Instant.now();
+
+        expiryNotices.tellDue(now);
+        assertThat(expiryNotices.tellDue(now.plusSeconds(60))).as("each key is told once").isZero();
+
+        assertThat(notifications.latest(Recipient.consumer(soon.consumer.getId()))).singleElement().satisfies(n -> {
+            assertThat(n.getKind()).isEqualTo("key.expiring");
+            assertThat(n.getMessage()).contains(soon.application.getName(), "stops working at", " UTC");
+        });
+        assertThat(notifications.latest(Recipient.consumer(later.consumer.getId())))
+                .as("three hours away is outside the one-hour notice").isEmpty();
+        assertThat(expiryNotices.tellDue(now.plus(Duration.ofMinutes(150)))).isGreaterThanOrEqualTo(1);
+        assertThat(notifications.latest(Recipient.consumer(later.consumer.getId()))).hasSize(1);
     }
 
     @Test

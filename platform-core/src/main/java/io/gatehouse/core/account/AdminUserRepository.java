@@ -1,5 +1,6 @@
 package io.gatehouse.core.account;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AdminUserRepository extends JpaRepository<AdminUser, Long> {
 
     Optional<AdminUser> findByUsername(String username);
+
+    List<AdminUser> findByRoleAndEnabledTrue(AdminRole role);
 }

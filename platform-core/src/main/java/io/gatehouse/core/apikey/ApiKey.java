@@ -33,6 +33,7 @@ public class ApiKey {
     private Instant expiresAt;
     private Instant revokedAt;
     private Instant lastUsedAt;
+    private Instant expiryNotifiedAt;
 
     protected ApiKey() {
     }
@@ -63,6 +64,11 @@ public class ApiKey {
     /** Whether the gateway should accept it at {@code now}. */
     public boolean isUsableAt(Instant now) {
         return status == ApiKeyStatus.ACTIVE || (status == ApiKeyStatus.EXPIRING && expiresAt.isAfter(now));
+    }
+
+    /** When the consumer was told that this key is about to stop working; null until then. */
+    public Instant getExpiryNotifiedAt() {
+        return expiryNotifiedAt;
     }
 
     public String masked() {

@@ -7,7 +7,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** A message for one consumer in the portal, unread until they open their notifications. */
+/**
+ * A message for one consumer in the portal or for one admin user in the admin UI, unread until they open their
+ * notifications.
+ */
 @Entity
 public class Notification {
 
@@ -15,6 +18,7 @@ public class Notification {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long consumerId;
+    private Long adminUserId;
     private String kind;
     private String message;
     private Long subscriptionId;
@@ -24,8 +28,9 @@ public class Notification {
     protected Notification() {
     }
 
-    Notification(long consumerId, String kind, String message, Long subscriptionId) {
-        this.consumerId = consumerId;
+    Notification(Recipient recipient, String kind, String message, Long subscriptionId) {
+        this.consumerId = recipient.consumerId();
+        this.adminUserId = recipient.adminUserId();
         this.kind = kind;
         this.message = message;
         this.subscriptionId = subscriptionId;
@@ -44,6 +49,10 @@ public class Notification {
 
     public Long getConsumerId() {
         return consumerId;
+    }
+
+    public Long getAdminUserId() {
+        return adminUserId;
     }
 
     public String getKind() {

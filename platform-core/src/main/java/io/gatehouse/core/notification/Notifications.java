@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells consumers in the portal what was decided about their subscriptions; read per consumer only. */
+/**
+ * Tells consumers in the portal what was decided about their subscriptions and keys, and admin users what waits for
+ * their decision; each recipient reads only their own.
+ */
 @Service
 public class Notifications {
 
@@ -20,25 +23,45 @@ public class Notifications {
     }
 
     @Transactional
-    public Notification notify(long consumerId, String kind, String message, Long subscriptionId) {
+    public Notification notify(Recipient recipient, String kind, String message, Long subscriptionId) {
         String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
-        return notifications.save(new Notification(consumerId, kind, text, subscriptionId));
+        return notifications.save(new Notification(recipient, kind, text, subscriptionId));
     }
 
     @Transactional(readOnly = true)
-    public long unreadCount(long consumerId) {
-        return notifications.countByConsumerIdAndReadAtIsNull(consumerId);
+    public long unreadCount(Recipient recipient) {
+        return recipient.consumerId() != null
+                ? notifications.countByConsumerIdAndReadAtIsNull(recipient.consumerId())
+                : notifications.countByAdminUserIdAndReadAtIsNull(recipient.adminUserId());
     }
 
-    /** The consumer's latest notifications, newest first. */
+    /** The recipient's latest notifications, newest first. */
     @Transactional(readOnly = true)
-    public List<Notification> latest(long consumerId) {
-        return notifications.findTop50ByConsumerIdOrderByCreatedAtDescIdDesc(consumerId);
+    public List<Notification> latest(Recipient recipient) {
+        return recipient.consumerId() != null
+                ? notifications.findTop50ByConsumerIdOrderByCreatedAtDescIdDesc(recipient.consumerId())
+                : notifications.findTop50ByAdminUserIdOrderByCreatedAtDescIdDesc(recipient.adminUserId());
+    }
+
+    /** One notification as its page shows it: {@code unread} says whether it was new when the page was opened. */
+    public record Seen(String kind, String message, Instant createdAt, boolean unread) {
+    }
+
+    /** What the recipient's notifications page shows, newest first; opening the page reads them all. */
+    @Transactional
+    public List<Seen> open(Recipient recipient) {
+        List<Seen> seen = latest(recipient).stream()
+                .map(n -> new Seen(n.getKind(), n.getMessage(), n.getCreatedAt(), !n.isRead())).toList();
+        markAllRead(recipient);
+        return seen;
     }
 
     @Transactional
-    public void markAllRead(long consumerId) {
+    public void markAllRead(Recipient recipient) {
         Instant now = Instant.now();
-        notifications.findByConsumerIdAndReadAtIsNull(consumerId).forEach(n -> n.markRead(now));
+        List<Notification> unread = recipient.consumerId() != null
+                ? notifications.findByConsumerIdAndReadAtIsNull(recipient.consumerId())
+                : notifications.findByAdminUserIdAndReadAtIsNull(recipient.adminUserId());
+        unread.forEach(n -> n.markRead(now));
     }
 }

@@ -3,12 +3,19 @@ package io.gatehouse.core.subscription;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.gatehouse.core.account.AdminRole;
+import io.gatehouse.core.account.AdminUser;
+import io.gatehouse.core.account.AdminUserRepository;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationRepository;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.audit.AuditLog;
 import io.gatehouse.core.gatewayconfig.GatewayConfigChanges;
 import io.gatehouse.core.notification.Notifications;
+import io.gatehouse.core.notification.Recipient;
 import io.gatehouse.core.plan.ApprovalMode;
 import io.gatehouse.core.plan.Plan;
 import io.gatehouse.core.plan.PlanRepository;
@@ -29,10 +36,13 @@ public class SubscriptionService {
     private final AuditLog audit;
     private final GatewayConfigChanges gatewayConfig;
     private final Notifications notifications;
+    private final AdminUserRepository adminUsers;
 
     SubscriptionService(SubscriptionRepository subscriptions, ApplicationRepository applications, PlanRepository plans,
-            AuditLog audit, GatewayConfigChanges gatewayConfig, Notifications notifications) {
+            AuditLog audit, GatewayConfigChanges gatewayConfig, Notifications notifications,
+            AdminUserRepository adminUsers) {
         this.notifications = notifications;
+        this.adminUsers = adminUsers;
         this.subscriptions = subscriptions;
         this.applications = applications;
         this.plans = plans;
@@ -60,7 +70,25 @@ public class SubscriptionService {
         if (plan.getApprovalMode() == ApprovalMode.AUTOMATIC) {
             return decide(subscription, SubscriptionStatus.APPROVED, null, Actor.system("automatic approval"));
         }
+        tellDeciders(subscription);
         return subscription;
+    }
+
+    /** Tells everyone who may decide a new request about it: every enabled admin, and the API's owner. */
+    private void tellDeciders(Subscription subscription) {
+        Plan plan = subscription.getPlan();
+        Application application = subscription.getApplication();
+        Set<Long> deciders = new LinkedHashSet<>();
+        adminUsers.findByRoleAndEnabledTrue(AdminRole.ADMIN).forEach(admin -> deciders.add(admin.getId()));
+        Long ownerId = plan.getApi().getOwnerId();
+        if (ownerId != null) {
+            adminUsers.findById(ownerId).filter(AdminUser::isEnabled).ifPresent(owner -> deciders.add(owner.getId()));
+        }
+        String message = application.getConsumer().getEmail() + " asks for " + plan.getApi().getName() + " ("
+                + plan.getName() + ") for application " + application.getName()
+                + (subscription.getJustification() == null ? "." : ": " + subscription.getJustification());
+        deciders.forEach(id -> notifications.notify(Recipient.admin(id), "subscription.requested", message,
+                subscription.getId()));
     }
 
     @Transactional
@@ -106,7 +134,7 @@ public class SubscriptionService {
             default -> null;
         };
         if (message != null) {
-            notifications.notify(application.getConsumer().getId(),
+            notifications.notify(Recipient.consumer(application.getConsumer().getId()),
                     "subscription." + subscription.getStatus().name().toLowerCase(), message, subscription.getId());
         }
         return subscription;

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.gatehouse.core.consumer.ConsumerRepository;
 import io.gatehouse.core.notification.Notifications;
+import io.gatehouse.core.notification.Recipient;
 
 /** The unread count the nav shows on every page of a logged-in consumer; null for visitors. */
 @ControllerAdvice
@@ -26,6 +27,6 @@ class UnreadNotifications {
             return null;
         }
         return consumers.findByEmailIgnoringCase(principal.getName())
-                .map(consumer -> notifications.unreadCount(consumer.getId())).orElse(null);
+                .map(consumer -> notifications.unreadCount(Recipient.consumer(consumer.getId()))).orElse(null);
     }
 }

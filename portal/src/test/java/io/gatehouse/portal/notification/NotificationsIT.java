@@ -10,6 +10,7 @@ import io.gatehouse.core.application.Application;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
 import io.gatehouse.core.notification.Notifications;
+import io.gatehouse.core.notification.Recipient;
 import io.gatehouse.core.subscription.Subscription;
 import io.gatehouse.core.subscription.SubscriptionService;
 import io.gatehouse.portal.PortalTest;
@@ -48,7 +49,7 @@ class NotificationsIT {
                 .doesNotContain("id=\"unread-count\"");
 
         Subscription automatic = subscriptions.request(ada.id(), app.getId(), offer.automatic().getId(), null, consumer);
-        assertThat(notifications.unreadCount(ada.id())).as("an automatic approval is not news").isZero();
+        assertThat(notifications.unreadCount(Recipient.consumer(ada.id()))).as("an automatic approval is not news").isZero();
         Subscription manual = subscriptions.request(ada.id(), app.getId(), other.manual().getId(), null, consumer);
         subscriptions.reject(manual.getId(), "Partners only.", ADMIN);
         subscriptions.suspend(automatic.getId(), "Unpaid invoice.", ADMIN);
@@ -58,7 +59,7 @@ class NotificationsIT {
         String page = session.get("/notifications").body();
         assertThat(page).contains("was rejected: Partners only.", "is suspended: Unpaid invoice.", "is approved.",
                 app.getName(), "class=\"badge new\"");
-        assertThat(notifications.unreadCount(ada.id())).isZero();
+        assertThat(notifications.unreadCount(Recipient.consumer(ada.id()))).isZero();
         assertThat(session.get("/applications").body()).doesNotContain("id=\"unread-count\"");
         assertThat(session.get("/notifications").body()).doesNotContain("class=\"badge new\"");
 
