@@ -6,6 +6,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
+import io.gatehouse.core.analytics.AnalyticsProperties;
 import io.gatehouse.core.apikey.ApiKeyProperties;
 
 /** Imported by the portal and the admin UI: the domain, its repositories and the services that own its rules. */
@@ -13,6 +14,6 @@ import io.gatehouse.core.apikey.ApiKeyProperties;
 @ComponentScan
 @EntityScan
 @EnableJpaRepositories
-@EnableConfigurationProperties(ApiKeyProperties.class)
+@EnableConfigurationProperties({ApiKeyProperties.class, AnalyticsProperties.class})
 public class PlatformCore {
 }

@@ -26,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.account.AdminRole;
 import io.gatehouse.core.account.AdminUser;
+import io.gatehouse.core.analytics.AnalyticsProperties;
+import io.gatehouse.core.analytics.AnalyticsRollups;
 import io.gatehouse.core.apikey.ApiKey;
 import io.gatehouse.core.apikey.ApiKeyFormat;
 import io.gatehouse.core.apikey.ApiKeyHasher;
@@ -94,6 +96,8 @@ abstract class PersistenceContract {
     Notifications notifications;
     @Autowired
     KeyExpiryNotices expiryNotices;
+    @Autowired
+    AnalyticsRollups rollups;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -390,20 +394,90 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void analyticsTablesTakeEventsAndRollups() {
-        String requestId = unique();
-        jdbc.update("insert into analytics_event (occurred_at, request_id, api_id, method, path, status,"
-                + " gateway_latency_us, bytes_in, bytes_out, rejection_reason) values (?, ?, 1, 'GET', '/x', 401, 120, 0,"
-                + " 96, 'API_KEY_MISSING')", Timestamp.from(Instant.now()), requestId);
-        assertThat(jdbc.queryForObject("select rejection_reason from analytics_event where request_id = ?",
-                String.class, requestId)).isEqualTo("API_KEY_MISSING");
+    void rollupsCountEveryEventOnceByMinuteHourAndDayWithLatencyBuckets() throws Exception {
+        long api = 900_000 + (long) (Math.random() * 99_999);
+        Instant minute = Instant.parse("2026-03-04T10:15:00Z");
+        event(api, minute.plusSeconds(1), 200, 300, null);
+        event(api, minute.plusSeconds(2), 200, 1_500, null);
+        event(api, minute.plusSeconds(59), 503, 40_000, null);
+        event(api, minute.plusSeconds(60), 429, 90, "rate-limited");
+        event(api, minute.plusSeconds(3_600), 200, 700, null);
 
-        Timestamp minute = Timestamp.from(Instant.parse("2026-01-01T10:15:00Z"));
-        jdbc.update("insert into analytics_rollup_minute (bucket_start, api_id, operation, plan_id, application_id,"
-                + " status_class, request_count, latency_sum_us, latency_max_us, latency_histogram, bytes_out)"
-                + " values (?, 1, '', 0, 0, 4, 3, 360, 200, '0,3,0', 288)", minute);
-        assertThat(jdbc.queryForObject("select request_count from analytics_rollup_minute where bucket_start = ?",
-                Long.class, minute)).isEqualTo(3L);
+        rollups.rollUpAll();
+        assertThat(rollups.rollUpAll()).as("nothing is counted twice").isZero();
+
+        assertThat(rolled(api, "m", "request_count")).isEqualTo(5);
+        assertThat(rolled(api, "h", "request_count")).isEqualTo(5);
+        assertThat(rolled(api, "d", "request_count")).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select sum(request_count) from analytics_rollup where resolution = 'm'"
+                + " and api_id = ? and bucket_start = ? and status_class = 2", Long.class, api,
+                Timestamp.from(minute))).isEqualTo(2L);
+        assertThat(jdbc.queryForObject("select request_count from analytics_rollup where resolution = 'h'"
+                + " and api_id = ? and bucket_start = ? and status_class = 4 and rejection_reason = 'rate-limited'",
+                Long.class, api, Timestamp.from(Instant.parse("2026-03-04T10:00:00Z")))).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select count(*) from analytics_rollup where resolution = 'h' and api_id = ?",
+                Long.class, api)).as("10:xx and 11:xx, by status class and reason").isEqualTo(4L);
+        assertThat(rolled(api, "d", "latency_sum_us")).isEqualTo(300 + 1_500 + 40_000 + 90 + 700);
+        assertThat(rolled(api, "d", "lat_00")).as("90 us").isEqualTo(1);
+        assertThat(rolled(api, "d", "lat_01")).as("300 us").isEqualTo(1);
+        assertThat(rolled(api, "d", "lat_02")).as("700 us").isEqualTo(1);
+        assertThat(rolled(api, "d", "lat_03")).as("1.5 ms").isEqualTo(1);
+        assertThat(rolled(api, "d", "lat_07")).as("40 ms").isEqualTo(1);
+
+        // A later event adds to the rows that exist, and is counted one run after it was first seen.
+        event(api, minute.plusSeconds(5), 200, 200, null);
+        rollups.rollUp(1_000);
+        rollups.rollUp(1_000);
+        assertThat(rolled(api, "m", "request_count")).isEqualTo(6);
+
+        // Two nodes rolling up at once still count each event once.
+        for (int i = 0; i < 200; i++) {
+            event(api, minute.plusSeconds(i % 120), 200, 100, null);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Long>> runs = List.of(pool.submit(rollups::rollUpAll), pool.submit(rollups::rollUpAll));
+            for (Future<Long> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        rollups.rollUpAll();
+        assertThat(rolled(api, "m", "request_count")).isEqualTo(206);
+        assertThat(rolled(api, "d", "request_count")).isEqualTo(206);
+    }
+
+    @Test
+    void retentionDeletesOnlyWhatIsCountedAndOld() {
+        long api = 800_000 + (long) (Math.random() * 99_999);
+        Instant old = Instant.now().minus(Duration.ofDays(40));
+        event(api, old, 200, 100, null);
+        rollups.rollUpAll();
+        event(api, old, 200, 100, null);
+        AnalyticsProperties retention = new AnalyticsProperties(Duration.ofSeconds(2), Duration.ofDays(35),
+                Duration.ofDays(3), Duration.ofDays(100), Duration.ofDays(800));
+
+        rollups.forget(Instant.now(), retention);
+
+        assertThat(jdbc.queryForObject("select count(*) from analytics_event where api_id = ?", Long.class, api))
+                .as("the event not counted yet stays").isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select count(*) from analytics_rollup where api_id = ? and resolution = 'm'",
+                Long.class, api)).isZero();
+        assertThat(rolled(api, "h", "request_count")).isEqualTo(1);
+        assertThat(rolled(api, "d", "request_count")).isEqualTo(1);
+    }
+
+    private void event(long api, Instant when, int status, long latencyMicros, String rejection) {
+        jdbc.update("insert into analytics_event (occurred_at, request_id, api_id, operation, method, path, status,"
+                + " gateway_latency_us, bytes_in, bytes_out, rejection_reason) values (?, ?, ?, 'getPet', 'GET', '/x',"
+                + " ?, ?, 0, 10, ?)", Timestamp.from(when), unique(), api, status, latencyMicros, rejection);
+    }
+
+    private long rolled(long api, String resolution, String column) {
+        Long sum = jdbc.queryForObject("select sum(" + column + ") from analytics_rollup where resolution = ?"
+                + " and api_id = ?", Long.class, resolution, api);
+        return sum == null ? 0 : sum;
     }
 
     private record Fixture(Consumer consumer, Application application, Api api, Plan plan) {
