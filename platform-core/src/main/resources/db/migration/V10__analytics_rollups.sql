@@ -11,6 +11,7 @@ create table analytics_rollup (
     operation         varchar(300)  not null,
     plan_id           bigint        not null,
     application_id    bigint        not null,
+    subscription_id   bigint        not null,
     consumer_id       bigint        not null,
     status_class      smallint      not null,
     rejection_reason  varchar(50)   not null,
@@ -24,11 +25,12 @@ create table analytics_rollup (
     lat_04 bigint not null, lat_05 bigint not null, lat_06 bigint not null, lat_07 bigint not null,
     lat_08 bigint not null, lat_09 bigint not null, lat_10 bigint not null, lat_11 bigint not null,
     lat_12 bigint not null, lat_13 bigint not null, lat_14 bigint not null, lat_15 bigint not null,
-    primary key (resolution, bucket_start, api_id, operation, plan_id, application_id, consumer_id, status_class,
-                 rejection_reason)
+    primary key (resolution, bucket_start, api_id, operation, plan_id, application_id, subscription_id, consumer_id,
+                 status_class, rejection_reason)
 );
 create index ix_analytics_rollup_api on analytics_rollup (resolution, api_id, bucket_start);
 create index ix_analytics_rollup_application on analytics_rollup (resolution, application_id, bucket_start);
+create index ix_analytics_rollup_subscription on analytics_rollup (resolution, subscription_id, bucket_start);
 
 -- How far the rollups have read: events with ids up to last_event_id are counted. seen_max_id is the highest id
 -- seen at the previous run: a run reads only up to it, so that a batch still being committed when the previous run

@@ -2,6 +2,7 @@ package io.gatehouse.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +29,9 @@ import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.account.AdminRole;
 import io.gatehouse.core.account.AdminUser;
 import io.gatehouse.core.analytics.AnalyticsProperties;
+import io.gatehouse.core.analytics.AnalyticsQueries;
+import io.gatehouse.core.analytics.Resolution;
+import io.gatehouse.core.analytics.UsageScope;
 import io.gatehouse.core.analytics.AnalyticsRollups;
 import io.gatehouse.core.apikey.ApiKey;
 import io.gatehouse.core.apikey.ApiKeyFormat;
@@ -98,6 +103,8 @@ abstract class PersistenceContract {
     KeyExpiryNotices expiryNotices;
     @Autowired
     AnalyticsRollups rollups;
+    @Autowired
+    AnalyticsQueries analytics;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -446,6 +453,73 @@ abstract class PersistenceContract {
         rollups.rollUpAll();
         assertThat(rolled(api, "m", "request_count")).isEqualTo(206);
         assertThat(rolled(api, "d", "request_count")).isEqualTo(206);
+    }
+
+    @Test
+    void dashboardQueriesReadTrafficLatencyTopListsFailuresAndQuotaUseFromTheRollups() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        Plan quotaPlan = plans.create(f.api.getId(), new PlanTerms("Metered", null, null, new Quota(10, Quota.Period.DAY),
+                ApprovalMode.AUTOMATIC, true), ADMIN);
+        Subscription subscription = subscriptions.request(f.consumer.getId(), f.application.getId(),
+                quotaPlan.getId(), null, Actor.consumer(f.consumer.getEmail(), null));
+        Instant now = Instant.now();
+        Instant minuteAgo = now.minusSeconds(60);
+        for (int i = 0; i < 4; i++) {
+            call(f, subscription, minuteAgo, "getPet", 200, 300, null);
+        }
+        call(f, subscription, minuteAgo, "getPet", 502, 20_000, "upstream-unavailable");
+        call(f, subscription, minuteAgo, "listPets", 500, 900, null);
+        call(f, subscription, minuteAgo, "listPets", 429, 80, "rate-limited");
+        call(f, subscription, minuteAgo.minus(Duration.ofDays(2)), "getPet", 200, 300, null);
+        rollups.rollUpAll();
+        UsageScope lastHour = new UsageScope(now.minus(Duration.ofHours(1)), now.plusSeconds(1), null, f.api.getId(),
+                null, null, null);
+
+        AnalyticsQueries.Summary summary = analytics.summary(lastHour);
+        assertThat(summary.requests()).isEqualTo(7);
+        assertThat(summary.clientErrors()).isEqualTo(1);
+        assertThat(summary.serverErrors()).isEqualTo(2);
+        assertThat(summary.p50()).as("the bound of the bucket holding 300 us").isEqualTo(500);
+        assertThat(summary.p99()).isEqualTo(20_000);
+        assertThat(analytics.series(lastHour)).singleElement().satisfies(point -> {
+            assertThat(point.bucket()).isEqualTo(Resolution.MINUTE.bucketOf(minuteAgo));
+            assertThat(point.success()).isEqualTo(4);
+            assertThat(point.clientError()).isEqualTo(1);
+            assertThat(point.serverError()).isEqualTo(2);
+        });
+        assertThat(analytics.topApplications(lastHour, 5)).singleElement().satisfies(app -> {
+            assertThat(app.applicationName()).isEqualTo(f.application.getName());
+            assertThat(app.consumerEmail()).isEqualTo(f.consumer.getEmail());
+            assertThat(app.requests()).isEqualTo(7);
+            assertThat(app.errors()).isEqualTo(3);
+        });
+        assertThat(analytics.topOperations(lastHour, 5)).extracting(AnalyticsQueries.OperationUsage::operation,
+                AnalyticsQueries.OperationUsage::requests).containsExactly(tuple("getPet", 5L), tuple("listPets", 2L));
+        assertThat(analytics.failures(lastHour)).extracting(AnalyticsQueries.Failures::reason,
+                AnalyticsQueries.Failures::upstream, AnalyticsQueries.Failures::requests)
+                .containsExactlyInAnyOrder(tuple("upstream-unavailable", true, 1L), tuple("", true, 1L),
+                        tuple("rate-limited", false, 1L));
+        assertThat(analytics.summary(new UsageScope(now.minus(Duration.ofDays(7)), now.plusSeconds(1), null,
+                f.api.getId(), null, null, null)).requests()).as("a week, read from hours").isEqualTo(8);
+        assertThat(analytics.summary(new UsageScope(now.minus(Duration.ofHours(1)), now.plusSeconds(1), Set.of(),
+                null, null, null, null)).requests()).as("an owner of no API sees nothing").isZero();
+
+        assertThat(analytics.quotaUse(Set.of(f.api.getId()), null, null, now)).singleElement().satisfies(use -> {
+            assertThat(use.subscriptionId()).isEqualTo(subscription.getId());
+            boolean sameDay = Resolution.DAY.bucketOf(minuteAgo).equals(Resolution.DAY.bucketOf(now));
+            assertThat(use.used()).as("the 429 used no quota").isEqualTo(sameDay ? 6 : 0);
+            assertThat(use.limit()).isEqualTo(10);
+            assertThat(use.resetsAt()).isEqualTo(Resolution.DAY.bucketOf(now).plus(Duration.ofDays(1)));
+        });
+    }
+
+    private void call(Fixture f, Subscription subscription, Instant when, String operation, int status,
+            long latencyMicros, String rejection) {
+        jdbc.update("insert into analytics_event (occurred_at, request_id, api_id, operation, plan_id, application_id,"
+                + " subscription_id, consumer_id, method, path, status, gateway_latency_us, bytes_in, bytes_out,"
+                + " rejection_reason) values (?, ?, ?, ?, ?, ?, ?, ?, 'GET', '/x', ?, ?, 0, 10, ?)",
+                Timestamp.from(when), unique(), f.api.getId(), operation, subscription.getPlan().getId(),
+                f.application.getId(), subscription.getId(), f.consumer.getId(), status, latencyMicros, rejection);
     }
 
     @Test

@@ -26,14 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AnalyticsRollups {
 
     private static final String EVENTS = "select id, occurred_at, api_id, operation, plan_id, application_id,"
-            + " consumer_id, status, gateway_latency_us, upstream_latency_us, bytes_in, bytes_out, rejection_reason"
-            + " from analytics_event where id > ? and id <= ? order by id fetch first ? rows only";
+            + " subscription_id, consumer_id, status, gateway_latency_us, upstream_latency_us, bytes_in, bytes_out,"
+            + " rejection_reason from analytics_event where id > ? and id <= ? order by id fetch first ? rows only";
 
     private static final String LATENCY_COLUMNS = IntStream.range(0, LatencyBuckets.COUNT)
             .mapToObj(LatencyBuckets::column).collect(Collectors.joining(", "));
 
     private static final String KEY_CONDITION = "resolution = ? and bucket_start = ? and api_id = ? and operation = ?"
-            + " and plan_id = ? and application_id = ? and consumer_id = ? and status_class = ? and rejection_reason = ?";
+            + " and plan_id = ? and application_id = ? and subscription_id = ? and consumer_id = ? and status_class = ?"
+            + " and rejection_reason = ?";
 
     private static final String ADD = "update analytics_rollup set request_count = request_count + ?,"
             + " latency_sum_us = latency_sum_us + ?, latency_max_us = greatest(latency_max_us, ?),"
@@ -44,8 +45,8 @@ public class AnalyticsRollups {
 
     private static final String INSERT = "insert into analytics_rollup (request_count, latency_sum_us,"
             + " latency_max_us, upstream_sum_us, bytes_in, bytes_out, " + LATENCY_COLUMNS + ", resolution,"
-            + " bucket_start, api_id, operation, plan_id, application_id, consumer_id, status_class, rejection_reason)"
-            + " values (" + "?, ".repeat(6 + LatencyBuckets.COUNT + 8) + "?)";
+            + " bucket_start, api_id, operation, plan_id, application_id, subscription_id, consumer_id, status_class,"
+            + " rejection_reason) values (" + "?, ".repeat(6 + LatencyBuckets.COUNT + 9) + "?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -65,8 +66,8 @@ public class AnalyticsRollups {
             Long max = jdbc.queryForObject("select max(id) from analytics_event", Long.class);
             List<Event> events = safe > last ? jdbc.query(EVENTS, (rs, n) -> new Event(rs.getLong(1),
                     rs.getTimestamp(2).toInstant(), rs.getLong(3), orEmpty(rs.getString(4)), rs.getLong(5),
-                    rs.getLong(6), rs.getLong(7), rs.getInt(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                    rs.getLong(12), orEmpty(rs.getString(13))), last, safe, maxEvents) : List.of();
+                    rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getInt(9), rs.getLong(10), rs.getLong(11),
+                    rs.getLong(12), rs.getLong(13), orEmpty(rs.getString(14))), last, safe, maxEvents) : List.of();
             write(aggregate(events));
             long newLast = events.isEmpty() ? last : events.get(events.size() - 1).id();
             jdbc.update("update analytics_rollup_cursor set last_event_id = ?, seen_max_id = ?, updated_at = ?"
@@ -112,12 +113,12 @@ public class AnalyticsRollups {
     }
 
     private record Event(long id, Instant occurredAt, long apiId, String operation, long planId, long applicationId,
-            long consumerId, int status, long latencyMicros, long upstreamMicros, long bytesIn, long bytesOut,
-            String rejectionReason) {
+            long subscriptionId, long consumerId, int status, long latencyMicros, long upstreamMicros, long bytesIn,
+            long bytesOut, String rejectionReason) {
     }
 
     private record Key(Resolution resolution, Instant bucket, long apiId, String operation, long planId,
-            long applicationId, long consumerId, int statusClass, String rejectionReason) {
+            long applicationId, long subscriptionId, long consumerId, int statusClass, String rejectionReason) {
     }
 
     private static final class Sums {
@@ -145,7 +146,8 @@ public class AnalyticsRollups {
         for (Event e : events) {
             for (Resolution resolution : Resolution.values()) {
                 Key key = new Key(resolution, resolution.bucketOf(e.occurredAt()), e.apiId(), e.operation(),
-                        e.planId(), e.applicationId(), e.consumerId(), e.status() / 100, e.rejectionReason());
+                        e.planId(), e.applicationId(), e.subscriptionId(), e.consumerId(), e.status() / 100,
+                        e.rejectionReason());
                 sums.computeIfAbsent(key, k -> new Sums()).add(e);
             }
         }
@@ -190,6 +192,7 @@ public class AnalyticsRollups {
         statement.setString(i++, k.operation());
         statement.setLong(i++, k.planId());
         statement.setLong(i++, k.applicationId());
+        statement.setLong(i++, k.subscriptionId());
         statement.setLong(i++, k.consumerId());
         statement.setInt(i++, k.statusClass());
         statement.setString(i, k.rejectionReason());

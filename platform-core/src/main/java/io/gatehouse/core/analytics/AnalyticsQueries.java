@@ -1,0 +1,297 @@
+package io.gatehouse.core.analytics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import io.gatehouse.core.plan.Quota;
+import io.gatehouse.core.plan.QuotaWindow;
+
+/**
+ * What the dashboards and "My usage" show, read from the rollups only (never the raw events), so that each view is a
+ * handful of indexed, grouped queries however many calls there were.
+ */
+@Service
+public class AnalyticsQueries {
+
+    /** Refusals by the gateway that are the upstream's doing, counted with the upstream's own 5xx answers. */
+    public static final Set<String> UPSTREAM_REASONS = Set.of("upstream-unavailable", "upstream-timeout",
+            "circuit-open");
+
+    /** Refusals that do not use up quota: the gateway counts a call against the quota only when it lets it pass. */
+    public static final Set<String> LIMIT_REASONS = Set.of("rate-limited", "quota-exhausted");
+
+    private static final String LATENCY_SUMS = IntStream.range(0, LatencyBuckets.COUNT)
+            .mapToObj(i -> "sum(" + LatencyBuckets.column(i) + ")").collect(Collectors.joining(", "));
+
+    /** The same sums named after their columns, for a subquery. */
+    private static final String LATENCY_SUMS_NAMED = IntStream.range(0, LatencyBuckets.COUNT)
+            .mapToObj(i -> "sum(" + LatencyBuckets.column(i) + ") " + LatencyBuckets.column(i))
+            .collect(Collectors.joining(", "));
+
+    private static final String LATENCY_COLUMNS_OF_R = IntStream.range(0, LatencyBuckets.COUNT)
+            .mapToObj(i -> "r." + LatencyBuckets.column(i)).collect(Collectors.joining(", "));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AnalyticsQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Calls in one bucket by status class, with latency percentiles over all of them (microseconds). */
+    public record Point(Instant bucket, long success, long redirect, long clientError, long serverError, Long p50,
+            Long p95, Long p99) {
+
+        public long total() {
+            return success + redirect + clientError + serverError;
+        }
+    }
+
+    /** The whole range at once. {@code errors} are 4xx and 5xx answers. */
+    public record Summary(long requests, long clientErrors, long serverErrors, Long p50, Long p95, Long p99,
+            long bytesOut) {
+
+        public long errors() {
+            return clientErrors + serverErrors;
+        }
+    }
+
+    public record ApplicationUsage(long applicationId, String applicationName, long consumerId, String consumerEmail,
+            long requests, long errors) {
+    }
+
+    public record OperationUsage(long apiId, String apiName, String operation, long requests, long errors, Long p95) {
+    }
+
+    /**
+     * Failed calls by cause: {@code reason} is the gateway's problem id, or empty for a 4xx/5xx the upstream gave;
+     * {@code upstream} tells upstream failures (5xx from it, timeouts, refused connections, open circuits) from the
+     * gateway's own refusals.
+     */
+    public record Failures(String reason, int statusClass, boolean upstream, long requests) {
+    }
+
+    /** A subscription's use of its quota in the current window, as the gateway counts it. */
+    public record QuotaUse(long subscriptionId, long apiId, String apiName, String planName, long applicationId,
+            String applicationName, String consumerEmail, long used, long limit, Quota.Period period,
+            Instant resetsAt) {
+
+        public int percent() {
+            return limit == 0 ? 100 : (int) Math.min(100, used * 100 / limit);
+        }
+    }
+
+    public List<Point> series(UsageScope scope) {
+        if (scope.empty()) {
+            return List.of();
+        }
+        Filter filter = filter(scope);
+        Map<Instant, long[]> byBucket = new LinkedHashMap<>();
+        Map<Instant, long[]> latency = new LinkedHashMap<>();
+        Map<Instant, Long> max = new LinkedHashMap<>();
+        jdbc.query("select bucket_start, status_class, sum(request_count), max(latency_max_us), " + LATENCY_SUMS
+                + " from analytics_rollup where " + filter.where + " group by bucket_start, status_class"
+                + " order by bucket_start", filter.params, (ResultSet rs) -> {
+                    Instant bucket = rs.getTimestamp(1).toInstant();
+                    int statusClass = rs.getInt(2);
+                    byBucket.computeIfAbsent(bucket, b -> new long[6])[Math.min(5, Math.max(2, statusClass))]
+                            += rs.getLong(3);
+                    max.merge(bucket, rs.getLong(4), Math::max);
+                    long[] counts = latency.computeIfAbsent(bucket, b -> new long[LatencyBuckets.COUNT]);
+                    for (int i = 0; i < LatencyBuckets.COUNT; i++) {
+                        counts[i] += rs.getLong(5 + i);
+                    }
+                });
+        List<Point> points = new ArrayList<>();
+        byBucket.forEach((bucket, c) -> {
+            long[] counts = latency.get(bucket);
+            long slowest = max.get(bucket);
+            points.add(new Point(bucket, c[2], c[3], c[4], c[5], LatencyBuckets.percentile(counts, 50, slowest),
+                    LatencyBuckets.percentile(counts, 95, slowest), LatencyBuckets.percentile(counts, 99, slowest)));
+        });
+        return points;
+    }
+
+    public Summary summary(UsageScope scope) {
+        if (scope.empty()) {
+            return new Summary(0, 0, 0, null, null, null, 0);
+        }
+        Filter filter = filter(scope);
+        return jdbc.query("select coalesce(sum(request_count), 0),"
+                + " coalesce(sum(case when status_class = 4 then request_count else 0 end), 0),"
+                + " coalesce(sum(case when status_class = 5 then request_count else 0 end), 0),"
+                + " coalesce(max(latency_max_us), 0), coalesce(sum(bytes_out), 0), " + LATENCY_SUMS
+                + " from analytics_rollup where " + filter.where, filter.params, (ResultSet rs) -> {
+                    rs.next();
+                    long[] counts = latencyCounts(rs, 6);
+                    long slowest = rs.getLong(4);
+                    return new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                            LatencyBuckets.percentile(counts, 50, slowest),
+                            LatencyBuckets.percentile(counts, 95, slowest),
+                            LatencyBuckets.percentile(counts, 99, slowest), rs.getLong(5));
+                });
+    }
+
+    /** The applications (with their consumers) that called most, most first. */
+    public List<ApplicationUsage> topApplications(UsageScope scope, int limit) {
+        if (scope.empty()) {
+            return List.of();
+        }
+        Filter filter = filter(scope);
+        filter.params.addValue("limit", limit);
+        return jdbc.query("select r.application_id, app.name, r.consumer_id, c.email, r.requests, r.errors from ("
+                + " select application_id, consumer_id, sum(request_count) requests,"
+                + " sum(case when status_class >= 4 then request_count else 0 end) errors"
+                + " from analytics_rollup where " + filter.where + " and application_id <> 0"
+                + " group by application_id, consumer_id) r"
+                + " join application app on app.id = r.application_id join consumer c on c.id = r.consumer_id"
+                + " order by r.requests desc, r.application_id fetch first :limit rows only", filter.params,
+                (rs, n) -> new ApplicationUsage(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6)));
+    }
+
+    /** The operations called most, most first; calls that matched no operation are not listed. */
+    public List<OperationUsage> topOperations(UsageScope scope, int limit) {
+        if (scope.empty()) {
+            return List.of();
+        }
+        Filter filter = filter(scope);
+        filter.params.addValue("limit", limit);
+        return jdbc.query("select r.api_id, api.name, r.operation, r.requests, r.errors, r.slowest, "
+                + LATENCY_COLUMNS_OF_R + " from (select api_id, operation, sum(request_count) requests,"
+                + " sum(case when status_class >= 4 then request_count else 0 end) errors,"
+                + " max(latency_max_us) slowest, " + LATENCY_SUMS_NAMED + " from analytics_rollup where "
+                + filter.where + " and operation <> ''"
+                + " group by api_id, operation) r join api on api.id = r.api_id"
+                + " order by r.requests desc, r.operation fetch first :limit rows only", filter.params,
+                (rs, n) -> new OperationUsage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), LatencyBuckets.percentile(latencyCounts(rs, 7), 95, rs.getLong(6))));
+    }
+
+    /** Failed calls grouped by cause, most first. */
+    public List<Failures> failures(UsageScope scope) {
+        if (scope.empty()) {
+            return List.of();
+        }
+        Filter filter = filter(scope);
+        return jdbc.query("select rejection_reason, status_class, sum(request_count) from analytics_rollup where "
+                + filter.where + " and status_class >= 4 group by rejection_reason, status_class"
+                + " order by sum(request_count) desc, rejection_reason", filter.params,
+                (rs, n) -> {
+                    String reason = rs.getString(1);
+                    int statusClass = rs.getInt(2);
+                    boolean upstream = UPSTREAM_REASONS.contains(reason) || (reason.isEmpty() && statusClass == 5);
+                    return new Failures(reason, statusClass, upstream, rs.getLong(3));
+                });
+    }
+
+    /**
+     * Each approved subscription with a quota, in scope ({@code apiIds}: null for all; {@code consumerId}: null for
+     * anyone's), with what it used of its current window at {@code now}: the calls the gateway let past its limits.
+     */
+    public List<QuotaUse> quotaUse(Set<Long> apiIds, Long consumerId, Long applicationId, Instant now) {
+        if (apiIds != null && apiIds.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder("s.status = 'APPROVED' and p.quota_limit is not null");
+        if (apiIds != null) {
+            where.append(" and s.api_id in (:apiIds)");
+            params.addValue("apiIds", apiIds);
+        }
+        if (consumerId != null) {
+            where.append(" and app.consumer_id = :consumerId");
+            params.addValue("consumerId", consumerId);
+        }
+        if (applicationId != null) {
+            where.append(" and s.application_id = :applicationId");
+            params.addValue("applicationId", applicationId);
+        }
+        record Row(long subscriptionId, long apiId, String apiName, String planName, long applicationId,
+                String applicationName, String email, long limit, Quota.Period period) {
+        }
+        List<Row> rows = jdbc.query("select s.id, s.api_id, api.name, p.name, app.id, app.name, c.email,"
+                + " p.quota_limit, p.quota_period from subscription s join plan p on p.id = s.plan_id"
+                + " join api on api.id = s.api_id join application app on app.id = s.application_id"
+                + " join consumer c on c.id = app.consumer_id where " + where + " order by s.id", params,
+                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6), rs.getString(7), rs.getLong(8), Quota.Period.valueOf(rs.getString(9))));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Quota.Period, QuotaWindow> windows = new LinkedHashMap<>();
+        for (Quota.Period period : Quota.Period.values()) {
+            windows.put(period, QuotaWindow.containing(period, now));
+        }
+        Map<Long, Long> used = new LinkedHashMap<>();
+        for (Map.Entry<Quota.Period, QuotaWindow> window : windows.entrySet()) {
+            List<Long> ids = rows.stream().filter(r -> r.period() == window.getKey()).map(Row::subscriptionId)
+                    .toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            // Hour rollups: every quota window starts on a UTC hour, and the current hour's row is kept up to date.
+            jdbc.query("select subscription_id, sum(request_count) from analytics_rollup where resolution = 'h'"
+                    + " and subscription_id in (:ids) and bucket_start >= :start and bucket_start < :end"
+                    + " and rejection_reason not in (:limitReasons) group by subscription_id",
+                    new MapSqlParameterSource("ids", ids).addValue("start", Timestamp.from(window.getValue().start()))
+                            .addValue("end", Timestamp.from(window.getValue().end()))
+                            .addValue("limitReasons", LIMIT_REASONS),
+                    (ResultSet rs) -> {
+                        used.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        return rows.stream().map(r -> new QuotaUse(r.subscriptionId(), r.apiId(), r.apiName(), r.planName(),
+                r.applicationId(), r.applicationName(), r.email(), used.getOrDefault(r.subscriptionId(), 0L),
+                r.limit(), r.period(), windows.get(r.period()).end())).toList();
+    }
+
+    private static long[] latencyCounts(ResultSet rs, int firstColumn) throws SQLException {
+        long[] counts = new long[LatencyBuckets.COUNT];
+        for (int i = 0; i < LatencyBuckets.COUNT; i++) {
+            counts[i] = rs.getLong(firstColumn + i);
+        }
+        return counts;
+    }
+
+    private record Filter(String where, MapSqlParameterSource params) {
+    }
+
+    private static Filter filter(UsageScope scope) {
+        Resolution resolution = scope.resolution();
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("resolution", resolution.code())
+                .addValue("from", Timestamp.from(resolution.bucketOf(scope.from())))
+                .addValue("to", Timestamp.from(scope.to()));
+        StringBuilder where = new StringBuilder("resolution = :resolution and bucket_start >= :from"
+                + " and bucket_start < :to");
+        if (scope.apiIds() != null) {
+            where.append(" and api_id in (:apiIds)");
+            params.addValue("apiIds", scope.apiIds());
+        }
+        addFilter(where, params, "api_id", scope.apiId());
+        addFilter(where, params, "plan_id", scope.planId());
+        addFilter(where, params, "application_id", scope.applicationId());
+        addFilter(where, params, "consumer_id", scope.consumerId());
+        return new Filter(where.toString(), params);
+    }
+
+    private static void addFilter(StringBuilder where, MapSqlParameterSource params, String column, Long value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = :").append(column);
+            params.addValue(column, value);
+        }
+    }
+}

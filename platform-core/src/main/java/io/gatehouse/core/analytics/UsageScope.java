@@ -1,0 +1,37 @@
+package io.gatehouse.core.analytics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Which calls a dashboard counts: a time range and optional filters. {@code apiIds} limits the APIs a viewer may see
+ * (a product owner's own; null for an admin, who sees all); the other ids narrow further and are null for "any".
+ */
+public record UsageScope(Instant from, Instant to, Set<Long> apiIds, Long apiId, Long planId, Long applicationId,
+        Long consumerId) {
+
+    public UsageScope {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("The range must end after it starts.");
+        }
+        apiIds = apiIds == null ? null : Set.copyOf(apiIds);
+    }
+
+    /**
+     * The resolution that gives a readable number of points: minutes up to 3 hours, hours up to 14 days, days
+     * beyond (and what the retention still holds).
+     */
+    public Resolution resolution() {
+        Duration length = Duration.between(from, to);
+        if (length.compareTo(Duration.ofHours(3)) <= 0) {
+            return Resolution.MINUTE;
+        }
+        return length.compareTo(Duration.ofDays(14)) <= 0 ? Resolution.HOUR : Resolution.DAY;
+    }
+
+    /** True when the viewer may see nothing at all (a product owner without APIs). */
+    public boolean empty() {
+        return apiIds != null && apiIds.isEmpty();
+    }
+}
