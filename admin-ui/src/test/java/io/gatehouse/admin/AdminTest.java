@@ -23,6 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "gatehouse.admin.demo=true",
         "gatehouse.keys.expiry-scan-interval=500ms",
         "gatehouse.admin.import-allow-list=127.0.0.1/32",
+        // Webhook receivers in tests are reached as "localhost", so a URL naming 127.0.0.1 is still refused.
+        "gatehouse.webhooks.allow-list=localhost", "gatehouse.webhooks.poll-interval=100ms",
+        "gatehouse.webhooks.retry-delays=300ms,300ms",
         "gatehouse.keys.pepper=admin-test-pepper-0123456789-abcdefghij"})
 public @interface AdminTest {
 }

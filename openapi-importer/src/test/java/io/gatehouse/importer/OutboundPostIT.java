@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.gatehouse.testsupport.Canary;
+
 /**
  * Posts to a receiver on 127.0.0.1 that is allow-listed, and to a canary that must never see a connection. Addresses
  * outside the loopback range appear only in URLs that must be refused before any connection is attempted, and every

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.gatehouse.testsupport.Canary;
+
 /**
  * A reference to another document is refused by name, and even the parser on its own (without the guard in front)
  * never fetches one: a canary listening where the references point sees no connection.

@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.gatehouse.testsupport.Canary;
+
 /**
  * Import by URL against real sockets on 127.0.0.1: a document server that is allow-listed, and a canary that must
  * never see a connection. Addresses outside the loopback range appear only in URLs that must be refused before any

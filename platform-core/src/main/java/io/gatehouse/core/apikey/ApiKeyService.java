@@ -29,9 +29,12 @@ public class ApiKeyService {
     private final GatewayConfigChanges gatewayConfig;
     private final SecureRandom random = new SecureRandom();
     private final SubscriptionRepository subscriptions;
+    private final KeyEvents events;
 
     ApiKeyService(ApiKeyRepository keys, ApplicationRepository applications, ApiKeyHasher hasher, AuditLog audit,
-            GatewayConfigChanges gatewayConfig, SubscriptionRepository subscriptions) {
+            GatewayConfigChanges gatewayConfig, SubscriptionRepository subscriptions,
+            KeyEvents events) {
+        this.events = events;
         this.keys = keys;
         this.subscriptions = subscriptions;
         this.applications = applications;
@@ -119,6 +122,7 @@ public class ApiKeyService {
         key.revoke();
         audit.record(actor, "apikey.revoked", "apikey", key.getKeyId(), key.masked());
         gatewayConfig.changed();
+        events.publish("key.revoked", key);
     }
 
     /** Revokes by the public key id, as the admin REST API names keys. */
@@ -136,6 +140,7 @@ public class ApiKeyService {
         ApiKey key = keys.save(new ApiKey(application, parsed, hasher.hashHex(parsed.secret())));
         audit.record(actor, action, "apikey", key.getKeyId(), key.masked() + " for application " + application.getId());
         gatewayConfig.changed();
+        events.publish(action.equals("apikey.rotated") ? "key.rotated" : "key.issued", key);
         return new IssuedApiKey(plaintext, key);
     }
 

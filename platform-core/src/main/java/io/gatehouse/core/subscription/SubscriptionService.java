@@ -1,5 +1,8 @@
 package io.gatehouse.core.subscription;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +22,7 @@ import io.gatehouse.core.notification.Recipient;
 import io.gatehouse.core.plan.ApprovalMode;
 import io.gatehouse.core.plan.Plan;
 import io.gatehouse.core.plan.PlanRepository;
+import io.gatehouse.core.webhook.WebhookEvents;
 
 /**
  * The subscription state machine: every request and decision goes through here, is audited, and reaches the
@@ -36,11 +40,14 @@ public class SubscriptionService {
     private final AuditLog audit;
     private final GatewayConfigChanges gatewayConfig;
     private final Notifications notifications;
+    private final WebhookEvents webhooks;
     private final AdminUserRepository adminUsers;
 
     SubscriptionService(SubscriptionRepository subscriptions, ApplicationRepository applications, PlanRepository plans,
             AuditLog audit, GatewayConfigChanges gatewayConfig, Notifications notifications,
-            AdminUserRepository adminUsers) {
+            AdminUserRepository adminUsers,
+            WebhookEvents webhooks) {
+        this.webhooks = webhooks;
         this.notifications = notifications;
         this.adminUsers = adminUsers;
         this.subscriptions = subscriptions;
@@ -67,6 +74,7 @@ public class SubscriptionService {
         Subscription subscription = subscriptions.saveAndFlush(new Subscription(application, plan, justification));
         audit.record(actor, "subscription.requested", "subscription", subscription.getId(),
                 "plan " + plan.getName() + " for application " + application.getName());
+        publish("subscription.requested", subscription);
         if (plan.getApprovalMode() == ApprovalMode.AUTOMATIC) {
             return decide(subscription, SubscriptionStatus.APPROVED, null, Actor.system("automatic approval"));
         }
@@ -173,6 +181,24 @@ public class SubscriptionService {
         audit.record(actor, "subscription." + target.name().toLowerCase(), "subscription", subscription.getId(),
                 from + " -> " + target + (reason == null ? "" : ": " + reason));
         gatewayConfig.changed();
+        publish(from == SubscriptionStatus.SUSPENDED && target == SubscriptionStatus.APPROVED ? "subscription.resumed"
+                : "subscription." + target.name().toLowerCase(), subscription);
         return subscription;
+    }
+
+    /** Queues the webhook event for this change, in its transaction: ids and names only, the reason cut at 2,000. */
+    private void publish(String eventType, Subscription subscription) {
+        Application application = subscription.getApplication();
+        Plan plan = subscription.getPlan();
+        String reason = subscription.getDecisionReason();
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("id", subscription.getId());
+        state.put("status", subscription.getStatus().name());
+        state.put("reason", reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000));
+        webhooks.publish(eventType, application.getConsumer().getId(), plan.getApi().getId(), Map.of(
+                "subscription", state,
+                "application", Map.of("id", application.getId(), "name", application.getName()),
+                "api", Map.of("id", plan.getApi().getId(), "name", plan.getApi().getName()),
+                "plan", Map.of("id", plan.getId(), "name", plan.getName())));
     }
 }

@@ -1,4 +1,4 @@
-package io.gatehouse.importer;
+package io.gatehouse.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +12,12 @@ import java.nio.channels.SocketChannel;
  * Connecting completes in the kernel before the client's connect returns, so a connection made by a finished call
  * is already waiting to be accepted: counting needs no waiting.
  */
-final class Canary implements AutoCloseable {
+public final class Canary implements AutoCloseable {
 
     private final ServerSocketChannel channel;
     private int accepted;
 
-    Canary() {
+    public Canary() {
         try {
             channel = ServerSocketChannel.open();
             channel.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
@@ -27,12 +27,12 @@ final class Canary implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return channel.socket().getLocalPort();
     }
 
     /** Every connection made so far. */
-    int connections() {
+    public int connections() {
         try {
             for (SocketChannel connection = channel.accept(); connection != null; connection = channel.accept()) {
                 accepted++;

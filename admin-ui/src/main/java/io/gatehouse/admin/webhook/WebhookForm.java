@@ -1,0 +1,11 @@
+package io.gatehouse.admin.webhook;
+
+import java.util.List;
+
+/** What the endpoint form may set: the URL and the event types, nothing else. */
+record WebhookForm(String url, List<String> eventTypes) {
+
+    static WebhookForm empty() {
+        return new WebhookForm("", List.of());
+    }
+}
