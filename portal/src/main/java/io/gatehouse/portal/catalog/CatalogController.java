@@ -44,10 +44,12 @@ class CatalogController {
     private final ApplicationRepository applications;
     private final SubscriptionService subscriptions;
     private final CurrentConsumer current;
+    private final TryItPages tryIt;
 
     CatalogController(PortalCatalog catalog, PortalProperties properties, ApplicationRepository applications,
-            SubscriptionService subscriptions, CurrentConsumer current) {
+            SubscriptionService subscriptions, CurrentConsumer current, TryItPages tryIt) {
         this.catalog = catalog;
+        this.tryIt = tryIt;
         this.properties = properties;
         this.applications = applications;
         this.subscriptions = subscriptions;
@@ -122,9 +124,9 @@ class CatalogController {
     }
 
     @GetMapping(API + "/operations/{key}")
-    String operation(@PathVariable long id, @PathVariable String key, Model model) {
-        model.addAttribute("page", catalog.operation(id, key).orElseThrow(CatalogController::notFound));
-        return "apis/operation";
+    String operation(@PathVariable long id, @PathVariable String key, Principal principal, Model model) {
+        return tryIt.operationPage(catalog.operation(id, key).orElseThrow(CatalogController::notFound), principal,
+                model);
     }
 
     @GetMapping(API + "/webhooks/{key}")

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
 
+import io.gatehouse.core.catalog.Api;
 import io.gatehouse.core.catalog.ApiLifecycle;
 import io.gatehouse.core.catalog.ApiRepository;
 import io.gatehouse.core.catalog.ApiVersionRepository;
@@ -194,6 +195,11 @@ class PortalCatalog {
                             .toList();
                     return new OperationPage(api, entry, webhook, parameters, requestBody, responses);
                 })));
+    }
+
+    /** The header the gateway reads keys from for this Api, as its document's apiKey security scheme names it. */
+    Optional<String> apiKeyHeader(long id) {
+        return apis.findById(id).map(Api::getApiKeyHeader);
     }
 
     Optional<SchemaPage> schema(long id, String name) {
