@@ -194,10 +194,8 @@ class TryItIT {
         WebSession session = fixture.login(fixture.consumer());
         String page = session.get(operationPage).body();
 
-        String dots = session.postForm(action, fields(page, "gth_x-key-value", Map.of("path:petId", "..")),
-                "HX-Request", "true").body();
-        String missing = session.postForm(action, fields(page, "gth_x-key-value", Map.of("path:petId", "")),
-                "HX-Request", "true").body();
+        String dots = fragment(session, page, "..");
+        String missing = fragment(session, page, "");
 
         assertThat(dots).contains("id=\"try-it-problem\"", "The path parameter petId cannot be . or ..");
         assertThat(missing).contains("Fill in the path parameter petId.");
@@ -209,10 +207,8 @@ class TryItIT {
         WebSession session = fixture.login(fixture.consumer());
         String page = session.get(operationPage).body();
 
-        String redirect = session.postForm(action, fields(page, "gth_x-key-value", Map.of("path:petId", "redirect")),
-                "HX-Request", "true").body();
-        String huge = session.postForm(action, fields(page, "gth_x-key-value", Map.of("path:petId", "huge")),
-                "HX-Request", "true").body();
+        String redirect = fragment(session, page, "redirect");
+        String huge = fragment(session, page, "huge");
 
         assertThat(redirect).contains("302 Found", "/elsewhere");
         assertThat(huge).contains("200 OK", "Only the first 256 KB of the body are shown.");
@@ -236,6 +232,12 @@ class TryItIT {
                 Map.of("path:petId", "1")), "HX-Request", "true");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(GATEWAY.received).isEmpty();
+    }
+
+    /** The fragment answering a try of {@code petId} with a made-up key. */
+    private String fragment(WebSession session, String page, String petId) {
+        return session.postForm(action, fields(page, "gth_x-key-value", Map.of("path:petId", petId)),
+                "HX-Request", "true").body();
     }
 
     /** The page's CSRF token, the key, and the given fields. */
