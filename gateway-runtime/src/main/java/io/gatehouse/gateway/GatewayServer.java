@@ -1,11 +1,17 @@
 package io.gatehouse.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
 
 import io.gatehouse.core.apikey.ApiKeyHasher;
 import io.gatehouse.gateway.analytics.AnalyticsPipeline;
@@ -20,6 +26,8 @@ import io.gatehouse.gateway.policy.RoutePolicy;
 import io.gatehouse.gateway.policy.SubscriptionPolicy;
 import io.gatehouse.gateway.policy.UpstreamPolicy;
 import io.gatehouse.gateway.snapshot.SnapshotStore;
+import io.gatehouse.gateway.upstream.UpstreamCall;
+import io.gatehouse.gateway.upstream.UpstreamClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
@@ -43,6 +51,8 @@ public class GatewayServer implements SmartLifecycle {
     private final PrometheusMeterRegistry prometheus;
     private final AnalyticsPipeline analytics;
     private Undertow undertow;
+    private Undertow management;
+    private XnioWorker worker;
     private GracefulShutdownHandler graceful;
     private int port;
     private int managementPort;
@@ -58,8 +68,13 @@ public class GatewayServer implements SmartLifecycle {
     }
 
     HttpHandler chain() {
-        HttpHandler upstream = new UpstreamPolicy(new MockPolicy(), (int) properties.upstreamTimeout().toMillis(),
-                properties.upstreamConnectionsPerThread());
+        HttpHandler upstream = new UpstreamPolicy(new MockPolicy(),
+                new UpstreamPolicy.Timeouts((int) properties.upstreamConnectTimeout().toMillis(),
+                        (int) properties.upstreamTimeout().toMillis()),
+                properties.upstreamConnectionsPerThread(),
+                new UpstreamClient.CircuitSettings(properties.circuitFailureThreshold(),
+                        properties.circuitFailureWindow(), properties.circuitOpenDuration()),
+                metrics);
         HttpHandler limits = new LimitPolicy(new LocalCounters(), upstream);
         HttpHandler subscription = new SubscriptionPolicy(limits);
         HttpHandler apiKey = new ApiKeyPolicy(hasher, properties.apiKeyHeader(), properties.apiKeyQueryParameter(),
@@ -69,7 +84,11 @@ public class GatewayServer implements SmartLifecycle {
         return exchange -> {
             long started = System.nanoTime();
             exchange.addExchangeCompleteListener((done, nextListener) -> {
+                long ended = System.nanoTime();
+                UpstreamCall call = UpstreamCall.of(done);
                 metrics.record(GatewayExchange.failure(done));
+                metrics.record(GatewayExchange.route(done), done.getStatusCode(), ended - started,
+                        call == null ? -1 : ended - call.startedNanos());
                 analytics.offer(GatewayExchange.event(done, started));
                 nextListener.proceed();
             });
@@ -80,34 +99,57 @@ public class GatewayServer implements SmartLifecycle {
     @Override
     public void start() {
         graceful = new GracefulShutdownHandler(chain());
-        undertow = Undertow.builder()
-                .setIoThreads(properties.ioThreads())
+        // One worker under both ports, owned here: closing the traffic port then leaves its open exchanges running.
+        try {
+            worker = Xnio.getInstance(Undertow.class.getClassLoader()).createWorker(OptionMap.builder()
+                    .set(Options.WORKER_NAME, "gateway")
+                    .set(Options.WORKER_IO_THREADS, properties.ioThreads())
+                    .set(Options.WORKER_TASK_CORE_THREADS, properties.ioThreads() * 8)
+                    .set(Options.WORKER_TASK_MAX_THREADS, properties.ioThreads() * 8)
+                    .set(Options.CONNECTION_HIGH_WATER, 1_000_000).set(Options.CONNECTION_LOW_WATER, 1_000_000)
+                    .set(Options.TCP_NODELAY, true).set(Options.CORK, true).getMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        undertow = Undertow.builder().setWorker(worker)
                 .addListener(new Undertow.ListenerBuilder().setType(Undertow.ListenerType.HTTP)
                         .setHost(properties.host()).setPort(properties.port()).setRootHandler(graceful))
+                .build();
+        management = Undertow.builder().setWorker(worker)
                 .addListener(new Undertow.ListenerBuilder().setType(Undertow.ListenerType.HTTP)
                         .setHost(properties.host()).setPort(properties.managementPort())
                         .setRootHandler(new ManagementHandler(snapshots, prometheus)))
                 .build();
         undertow.start();
+        management.start();
         port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-        managementPort = ((InetSocketAddress) undertow.getListenerInfo().get(1).getAddress()).getPort();
+        managementPort = ((InetSocketAddress) management.getListenerInfo().get(0).getAddress()).getPort();
         log.info("Gatehouse gateway listening on {}:{} (management on port {})", properties.host(), port,
                 managementPort);
     }
 
-    /** Stops taking requests, lets in-flight ones finish within the grace period, then closes. */
+    /**
+     * Closes the traffic port (new connections are refused; a request on a kept-alive connection gets 503), lets
+     * in-flight requests finish within the grace period, then closes the rest. The analytics pipeline stops after
+     * this (a lower phase) and writes their events.
+     */
     @Override
     public void stop() {
         if (undertow == null) {
             return;
         }
         graceful.shutdown();
+        undertow.stop();
         try {
-            graceful.awaitShutdown(properties.shutdownGracePeriod().toMillis());
+            if (!graceful.awaitShutdown(properties.shutdownGracePeriod().toMillis())) {
+                log.warn("requests still running after the shutdown grace period of {}; closing them",
+                        properties.shutdownGracePeriod());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        undertow.stop();
+        management.stop();
+        worker.shutdownNow();
         undertow = null;
     }
 

@@ -30,6 +30,9 @@ public enum Failure {
             "The API's upstream could not be reached."),
     UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timed out",
             "The API's upstream did not answer in time."),
+    // 503 and not 502: the gateway chose not to call an upstream that keeps failing; Retry-After says when it will.
+    CIRCUIT_OPEN(503, "circuit-open", "Upstream circuit open",
+            "The API's upstream failed repeatedly; the gateway is not calling it for now. See Retry-After."),
     CONFIG_UNAVAILABLE(503, "config-unavailable", "Gateway not ready",
             "The gateway has not loaded its configuration yet; try again shortly.");
 

@@ -7,6 +7,7 @@ import io.gatehouse.gateway.snapshot.ConfigSnapshot;
 import io.gatehouse.gateway.snapshot.Grant;
 import io.gatehouse.gateway.snapshot.KeyEntry;
 import io.gatehouse.gateway.snapshot.Route;
+import io.gatehouse.gateway.upstream.UpstreamCall;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 
@@ -53,12 +54,15 @@ public final class GatewayExchange {
         Grant grant = grant(exchange);
         Failure failure = failure(exchange);
         InetSocketAddress source = exchange.getSourceAddress();
+        UpstreamCall call = UpstreamCall.of(exchange);
+        long now = System.nanoTime();
         return new AnalyticsEvent(System.currentTimeMillis(), requestId(exchange), route == null ? null : route.apiId(),
                 exchange.getAttachment(OPERATION), grant == null ? null : grant.planId(),
                 key == null ? null : key.applicationId(), grant == null ? null : grant.subscriptionId(),
                 key == null ? null : key.consumerId(), key == null ? null : key.keyId(),
                 exchange.getRequestMethod().toString(), exchange.getRequestPath(), exchange.getStatusCode(),
-                (System.nanoTime() - startedNanos) / 1000, null, Math.max(0, exchange.getRequestContentLength()),
+                (now - startedNanos) / 1000, call == null ? null : (now - call.startedNanos()) / 1000,
+                Math.max(0, exchange.getRequestContentLength()),
                 exchange.getResponseBytesSent(),
                 source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress(),
                 failure == null ? null : failure.id());

@@ -59,8 +59,8 @@ public class SnapshotLoader {
         Comparator<MockOperation> mostSpecificFirst = Comparator
                 .comparingInt((MockOperation op) -> op.path().specificity()).reversed();
         Map<String, Route> routes = new HashMap<>();
-        jdbc.query("select id, context_path, lifecycle, mock_mode, api_key_header, deprecated_at, sunset_at from api"
-                + " where lifecycle <> 'DRAFT'",
+        jdbc.query("select id, context_path, lifecycle, mock_mode, api_key_header, deprecated_at, sunset_at,"
+                + " upstream_connect_timeout_ms, upstream_response_timeout_ms from api where lifecycle <> 'DRAFT'",
                 rs -> {
                     long apiId = rs.getLong(1);
                     List<MockOperation> ops = new ArrayList<>(operations.getOrDefault(apiId, List.of()));
@@ -73,7 +73,8 @@ public class SnapshotLoader {
                             rs.getString(5), upstreams.getOrDefault(apiId, List.of()), ops,
                             deprecated ? "@" + (deprecatedAt == null ? 0 : deprecatedAt.getTime() / 1000) : null,
                             deprecated && sunsetAt != null ? DateTimeFormatter.RFC_1123_DATE_TIME
-                                    .format(sunsetAt.toInstant().atZone(ZoneOffset.UTC)) : null));
+                                    .format(sunsetAt.toInstant().atZone(ZoneOffset.UTC)) : null,
+                            rs.getObject(8, Integer.class), rs.getObject(9, Integer.class)));
                 });
         return routes;
     }
