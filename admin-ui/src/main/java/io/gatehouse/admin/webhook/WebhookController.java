@@ -18,10 +18,10 @@ import org.springframework.web.server.ResponseStatusException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.gatehouse.core.account.AdminUserRepository;
 import io.gatehouse.core.audit.Actor;
+import io.gatehouse.core.notification.Recipient;
 import io.gatehouse.core.webhook.WebhookEndpoint;
 import io.gatehouse.core.webhook.WebhookEndpoints;
 import io.gatehouse.core.webhook.WebhookEvents;
-import io.gatehouse.core.webhook.WebhookOwner;
 
 /**
  * The signed-in admin user's webhook endpoints: an ADMIN's receive every event, a product owner's the events of
@@ -71,7 +71,7 @@ class WebhookController {
     String show(@PathVariable long id, HtmxRequest htmx, Authentication user, HttpServletResponse response,
             Model model) {
         response.addHeader(HttpHeaders.VARY, "HX-Request");
-        WebhookOwner owner = owner(user);
+        Recipient owner = owner(user);
         model.addAttribute("product", PRODUCT);
         model.addAttribute("endpoint", endpoints.find(owner, id).orElseThrow(WebhookController::notFound));
         model.addAttribute("deliveries", endpoints.recentDeliveries(owner, id));
@@ -106,8 +106,8 @@ class WebhookController {
         return "redirect:/webhooks?deleted";
     }
 
-    private WebhookOwner owner(Authentication user) {
-        return WebhookOwner.adminUser(users.findByUsername(user.getName())
+    private Recipient owner(Authentication user) {
+        return Recipient.admin(users.findByUsername(user.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN)).getId());
     }
 

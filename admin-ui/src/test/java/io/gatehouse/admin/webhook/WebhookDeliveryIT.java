@@ -40,6 +40,7 @@ import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationRepository;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.consumer.Consumer;
+import io.gatehouse.core.notification.Recipient;
 import io.gatehouse.core.plan.Plan;
 import io.gatehouse.core.subscription.Subscription;
 import io.gatehouse.core.subscription.SubscriptionService;
@@ -47,7 +48,6 @@ import io.gatehouse.core.webhook.WebhookDeliveries;
 import io.gatehouse.core.webhook.WebhookEndpoint;
 import io.gatehouse.core.webhook.WebhookEndpoints;
 import io.gatehouse.core.webhook.WebhookEvents;
-import io.gatehouse.core.webhook.WebhookOwner;
 import io.gatehouse.importer.OutboundPost;
 import io.gatehouse.testsupport.Canary;
 
@@ -102,7 +102,7 @@ class WebhookDeliveryIT {
     @Test
     void aConsumersEventsArriveSignedWithIdsAndNamesButNoKey() throws Exception {
         Consumer consumer = consumer();
-        WebhookEndpoint endpoint = endpoint(WebhookOwner.consumer(consumer.getId()), "/ok/events",
+        WebhookEndpoint endpoint = endpoint(Recipient.consumer(consumer.getId()), "/ok/events",
                 List.of("subscription.requested", "subscription.approved", "key.issued"));
         Plan plan = fixtures.manualPlan(null);
         Application application = applications.save(new Application(consumer, "Shop " + unique(), null));
@@ -246,9 +246,9 @@ class WebhookDeliveryIT {
         String owner = "owner-" + unique();
         long ownerId = accounts.createAdminUser(owner, "Owner", "a long owner password", AdminRole.PRODUCT_OWNER, TEST)
                 .getId();
-        WebhookEndpoint annHook = endpoint(WebhookOwner.consumer(ann.getId()), "/ok/ann", WebhookEvents.TYPES);
-        WebhookEndpoint bobHook = endpoint(WebhookOwner.consumer(bob.getId()), "/ok/bob", WebhookEvents.TYPES);
-        WebhookEndpoint ownerHook = endpoint(WebhookOwner.adminUser(ownerId), "/ok/owner", WebhookEvents.TYPES);
+        WebhookEndpoint annHook = endpoint(Recipient.consumer(ann.getId()), "/ok/ann", WebhookEvents.TYPES);
+        WebhookEndpoint bobHook = endpoint(Recipient.consumer(bob.getId()), "/ok/bob", WebhookEvents.TYPES);
+        WebhookEndpoint ownerHook = endpoint(Recipient.admin(ownerId), "/ok/owner", WebhookEvents.TYPES);
         WebhookEndpoint adminHook = endpoint(adminOwner(), "/ok/admin", WebhookEvents.TYPES);
         Plan owned = fixtures.manualPlan(owner);
         Plan other = fixtures.manualPlan(null);
@@ -274,14 +274,14 @@ class WebhookDeliveryIT {
                 .isEqualTo("subscription.requested");
     }
 
-    private WebhookEndpoint endpoint(WebhookOwner owner, String path, List<String> types) {
+    private WebhookEndpoint endpoint(Recipient owner, String path, List<String> types) {
         WebhookEndpoint endpoint = endpoints.create(owner, receiver.url(path), types, TEST);
         cleanUp.add(() -> endpoints.delete(owner, endpoint.getId(), TEST));
         return endpoint;
     }
 
-    private WebhookOwner adminOwner() {
-        return WebhookOwner.adminUser(adminUsers.findByUsername(DemoContent.ADMIN_USERNAME).orElseThrow().getId());
+    private Recipient adminOwner() {
+        return Recipient.admin(adminUsers.findByUsername(DemoContent.ADMIN_USERNAME).orElseThrow().getId());
     }
 
     private Consumer consumer() {

@@ -1,6 +1,5 @@
 package io.gatehouse.core.account;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AdminUserRepository extends JpaRepository<AdminUser, Long> {
 
     Optional<AdminUser> findByUsername(String username);
-
-    List<AdminUser> findByRoleAndEnabledTrue(AdminRole role);
 }

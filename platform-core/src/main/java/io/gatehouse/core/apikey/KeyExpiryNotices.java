@@ -13,7 +13,7 @@ import io.gatehouse.core.notification.Recipient;
 
 /**
  * Tells consumers, once per key, that a key of theirs stops working soon: a rotated key's overlap ends within
- * {@code gatehouse.keys.expiry-notice}. Safe to run on several nodes at once: each key is marked told by exactly
+ * {@code gatehouse.keys.expiry-notice}. They are told in the portal and by a {@code key.expiring} webhook. Safe to run on several nodes at once: each key is marked told by exactly
  * one of them.
  */
 @Service
@@ -25,9 +25,12 @@ public class KeyExpiryNotices {
     private final ApiKeyRepository keys;
     private final Notifications notifications;
     private final ApiKeyProperties properties;
+    private final KeyEvents events;
 
-    KeyExpiryNotices(ApiKeyRepository keys, Notifications notifications, ApiKeyProperties properties) {
+    KeyExpiryNotices(ApiKeyRepository keys, Notifications notifications, ApiKeyProperties properties,
+            KeyEvents events) {
         this.keys = keys;
+        this.events = events;
         this.notifications = notifications;
         this.properties = properties;
     }
@@ -43,6 +46,7 @@ public class KeyExpiryNotices {
                         "Key " + key.masked() + " of application " + application.getName() + " stops working at "
                                 + UTC.format(key.getExpiresAt()) + ". Use its replacement from now on.",
                         null);
+                events.publish("key.expiring", key);
                 told++;
             }
         }

@@ -28,6 +28,16 @@ public class Notifications {
         return notifications.save(new Notification(recipient, kind, text, subscriptionId));
     }
 
+    /**
+     * Tells everyone who may decide about an API (every enabled admin, and the API's owner when it has one). Read
+     * by id so that notifications need not know the account model.
+     */
+    @Transactional
+    public void notifyDeciders(Long apiOwnerId, String kind, String message, Long subscriptionId) {
+        notifications.findDeciders(apiOwnerId).forEach(id -> notify(Recipient.admin(id), kind, message,
+                subscriptionId));
+    }
+
     @Transactional(readOnly = true)
     public long unreadCount(Recipient recipient) {
         return recipient.consumerId() != null

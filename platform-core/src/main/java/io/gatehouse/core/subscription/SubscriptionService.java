@@ -6,12 +6,6 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
-import io.gatehouse.core.account.AdminRole;
-import io.gatehouse.core.account.AdminUser;
-import io.gatehouse.core.account.AdminUserRepository;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.application.ApplicationRepository;
 import io.gatehouse.core.audit.Actor;
@@ -41,15 +35,12 @@ public class SubscriptionService {
     private final GatewayConfigChanges gatewayConfig;
     private final Notifications notifications;
     private final WebhookEvents webhooks;
-    private final AdminUserRepository adminUsers;
 
     SubscriptionService(SubscriptionRepository subscriptions, ApplicationRepository applications, PlanRepository plans,
             AuditLog audit, GatewayConfigChanges gatewayConfig, Notifications notifications,
-            AdminUserRepository adminUsers,
             WebhookEvents webhooks) {
         this.webhooks = webhooks;
         this.notifications = notifications;
-        this.adminUsers = adminUsers;
         this.subscriptions = subscriptions;
         this.applications = applications;
         this.plans = plans;
@@ -86,17 +77,11 @@ public class SubscriptionService {
     private void tellDeciders(Subscription subscription) {
         Plan plan = subscription.getPlan();
         Application application = subscription.getApplication();
-        Set<Long> deciders = new LinkedHashSet<>();
-        adminUsers.findByRoleAndEnabledTrue(AdminRole.ADMIN).forEach(admin -> deciders.add(admin.getId()));
-        Long ownerId = plan.getApi().getOwnerId();
-        if (ownerId != null) {
-            adminUsers.findById(ownerId).filter(AdminUser::isEnabled).ifPresent(owner -> deciders.add(owner.getId()));
-        }
         String message = application.getConsumer().getEmail() + " asks for " + plan.getApi().getName() + " ("
                 + plan.getName() + ") for application " + application.getName()
                 + (subscription.getJustification() == null ? "." : ": " + subscription.getJustification());
-        deciders.forEach(id -> notifications.notify(Recipient.admin(id), "subscription.requested", message,
-                subscription.getId()));
+        notifications.notifyDeciders(plan.getApi().getOwnerId(), "subscription.requested", message,
+                subscription.getId());
     }
 
     @Transactional

@@ -9,6 +9,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import io.gatehouse.core.notification.Recipient;
+
 /** A URL that receives signed events: a consumer's, or an admin user's. */
 @Entity
 public class WebhookEndpoint {
@@ -27,7 +29,7 @@ public class WebhookEndpoint {
     protected WebhookEndpoint() {
     }
 
-    WebhookEndpoint(WebhookOwner owner, String url, String secret, List<String> eventTypes) {
+    WebhookEndpoint(Recipient owner, String url, String secret, List<String> eventTypes) {
         this.consumerId = owner.consumerId();
         this.adminUserId = owner.adminUserId();
         this.url = url;

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.audit.AuditLog;
+import io.gatehouse.core.notification.Recipient;
 
 /**
  * A consumer's or admin user's webhook endpoints. Every method takes the owner and finds only the owner's
@@ -50,20 +51,20 @@ public class WebhookEndpoints {
     }
 
     @Transactional(readOnly = true)
-    public List<WebhookEndpoint> of(WebhookOwner owner) {
+    public List<WebhookEndpoint> of(Recipient owner) {
         return owner.consumerId() != null ? endpoints.findByConsumerIdOrderByIdAsc(owner.consumerId())
                 : endpoints.findByAdminUserIdOrderByIdAsc(owner.adminUserId());
     }
 
     @Transactional(readOnly = true)
-    public Optional<WebhookEndpoint> find(WebhookOwner owner, long id) {
+    public Optional<WebhookEndpoint> find(Recipient owner, long id) {
         return owner.consumerId() != null ? endpoints.findByIdAndConsumerId(id, owner.consumerId())
                 : endpoints.findByIdAndAdminUserId(id, owner.adminUserId());
     }
 
     /** A new endpoint with a generated secret; refuses a malformed URL or no event types with one sentence. */
     @Transactional
-    public WebhookEndpoint create(WebhookOwner owner, String url, List<String> eventTypes, Actor actor) {
+    public WebhookEndpoint create(Recipient owner, String url, List<String> eventTypes, Actor actor) {
         String checkedUrl = checkedUrl(url);
         List<String> types = eventTypes == null ? List.of()
                 : WebhookEvents.TYPES.stream().filter(eventTypes::contains).toList();
@@ -84,7 +85,7 @@ public class WebhookEndpoints {
 
     /** A new secret: deliveries sent from now on are signed with it. */
     @Transactional
-    public Optional<WebhookEndpoint> rotateSecret(WebhookOwner owner, long id, Actor actor) {
+    public Optional<WebhookEndpoint> rotateSecret(Recipient owner, long id, Actor actor) {
         return find(owner, id).map(endpoint -> {
             endpoint.rotateSecret(newSecret());
             audit.record(actor, "webhook.secret-rotated", "webhook_endpoint", id, endpoint.getUrl());
@@ -94,7 +95,7 @@ public class WebhookEndpoints {
 
     /** Pauses or resumes an endpoint; a paused endpoint gets no new events and its queued deliveries wait. */
     @Transactional
-    public Optional<WebhookEndpoint> setActive(WebhookOwner owner, long id, boolean active, Actor actor) {
+    public Optional<WebhookEndpoint> setActive(Recipient owner, long id, boolean active, Actor actor) {
         return find(owner, id).map(endpoint -> {
             endpoint.setActive(active);
             audit.record(actor, active ? "webhook.resumed" : "webhook.paused", "webhook_endpoint", id,
@@ -105,7 +106,7 @@ public class WebhookEndpoints {
 
     /** Deletes the endpoint with its deliveries and their attempts; false when the owner has no such endpoint. */
     @Transactional
-    public boolean delete(WebhookOwner owner, long id, Actor actor) {
+    public boolean delete(Recipient owner, long id, Actor actor) {
         Optional<WebhookEndpoint> endpoint = find(owner, id);
         endpoint.ifPresent(e -> {
             endpoints.delete(e);
@@ -116,13 +117,13 @@ public class WebhookEndpoints {
 
     /** Queues a {@code ping} event for this endpoint only, whatever types it chose (paused ones wait). */
     @Transactional
-    public Optional<WebhookDelivery> sendTest(WebhookOwner owner, long id) {
+    public Optional<WebhookDelivery> sendTest(Recipient owner, long id) {
         return find(owner, id).map(events::ping);
     }
 
     /** The endpoint's latest deliveries, newest first, each with its attempts. */
     @Transactional(readOnly = true)
-    public List<DeliveryView> recentDeliveries(WebhookOwner owner, long id) {
+    public List<DeliveryView> recentDeliveries(Recipient owner, long id) {
         if (find(owner, id).isEmpty()) {
             return List.of();
         }

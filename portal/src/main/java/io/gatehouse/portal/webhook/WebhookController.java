@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.gatehouse.core.notification.Recipient;
 import io.gatehouse.core.webhook.WebhookEndpoints;
 import io.gatehouse.core.webhook.WebhookEvents;
-import io.gatehouse.core.webhook.WebhookOwner;
 import io.gatehouse.portal.security.CurrentConsumer;
 
 /**
@@ -69,7 +69,7 @@ class WebhookController {
     String show(@PathVariable long id, HtmxRequest htmx, Principal principal, HttpServletResponse response,
             Model model) {
         response.addHeader(HttpHeaders.VARY, "HX-Request");
-        WebhookOwner owner = owner(principal);
+        Recipient owner = owner(principal);
         model.addAttribute("product", "Gatehouse Developer Portal");
         model.addAttribute("endpoint", endpoints.find(owner, id).orElseThrow(WebhookController::notFound));
         model.addAttribute("deliveries", endpoints.recentDeliveries(owner, id));
@@ -106,8 +106,8 @@ class WebhookController {
         return "redirect:/webhooks?deleted";
     }
 
-    private WebhookOwner owner(Principal principal) {
-        return WebhookOwner.consumer(current.id(principal));
+    private Recipient owner(Principal principal) {
+        return Recipient.consumer(current.id(principal));
     }
 
     private static ResponseStatusException notFound() {

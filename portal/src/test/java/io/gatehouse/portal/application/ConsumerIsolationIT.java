@@ -23,9 +23,9 @@ import io.gatehouse.core.apikey.ApiKeyRepository;
 import io.gatehouse.core.application.Application;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.CatalogService;
+import io.gatehouse.core.notification.Recipient;
 import io.gatehouse.core.subscription.SubscriptionService;
 import io.gatehouse.core.webhook.WebhookEndpoints;
-import io.gatehouse.core.webhook.WebhookOwner;
 import io.gatehouse.portal.PortalTest;
 import io.gatehouse.testsupport.WebSession;
 
@@ -135,7 +135,7 @@ class ConsumerIsolationIT {
         bSession.get("/applications/" + bApp.getId());
         ApiKey bKey = keys.findByApplicationIdOrderByCreatedAtDesc(bApp.getId()).get(0);
         Application aApp = fixture.application(a);
-        long bHook = webhooks.create(WebhookOwner.consumer(b.id()), "https://b.example.com/hooks", List.of("key.issued"),
+        long bHook = webhooks.create(Recipient.consumer(b.id()), "https://b.example.com/hooks", List.of("key.issued"),
                 Actor.consumer(b.email(), null)).getId();
         Ids ids = new Ids(bApp.getId(), bKey.getId(), other.api().getId(), other.manual().getId(), bHook);
 
