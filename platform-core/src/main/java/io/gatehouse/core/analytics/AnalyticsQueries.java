@@ -84,7 +84,8 @@ public class AnalyticsQueries {
     }
 
     /** A subscription's use of its quota in the current window, as the gateway counts it. */
-    public record QuotaUse(long subscriptionId, long apiId, String apiName, String planName, long applicationId,
+    public record QuotaUse(long subscriptionId, long apiId, String apiName, long planId, String planName,
+            long applicationId,
             String applicationName, String consumerEmail, long used, long limit, Quota.Period period,
             Instant resetsAt) {
 
@@ -114,13 +115,21 @@ public class AnalyticsQueries {
                         counts[i] += rs.getLong(5 + i);
                     }
                 });
+        // Every bucket of the range has a point, quiet ones too, so that time runs evenly along a chart's axis.
         List<Point> points = new ArrayList<>();
-        byBucket.forEach((bucket, c) -> {
+        Resolution resolution = scope.resolution();
+        for (Instant bucket = resolution.bucketOf(scope.from()); bucket.isBefore(scope.to());
+                bucket = bucket.plus(resolution.length())) {
+            long[] c = byBucket.get(bucket);
+            if (c == null) {
+                points.add(new Point(bucket, 0, 0, 0, 0, null, null, null));
+                continue;
+            }
             long[] counts = latency.get(bucket);
             long slowest = max.get(bucket);
             points.add(new Point(bucket, c[2], c[3], c[4], c[5], LatencyBuckets.percentile(counts, 50, slowest),
                     LatencyBuckets.percentile(counts, 95, slowest), LatencyBuckets.percentile(counts, 99, slowest)));
-        });
+        }
         return points;
     }
 
@@ -219,15 +228,16 @@ public class AnalyticsQueries {
             where.append(" and s.application_id = :applicationId");
             params.addValue("applicationId", applicationId);
         }
-        record Row(long subscriptionId, long apiId, String apiName, String planName, long applicationId,
+        record Row(long subscriptionId, long apiId, String apiName, long planId, String planName, long applicationId,
                 String applicationName, String email, long limit, Quota.Period period) {
         }
-        List<Row> rows = jdbc.query("select s.id, s.api_id, api.name, p.name, app.id, app.name, c.email,"
+        List<Row> rows = jdbc.query("select s.id, s.api_id, api.name, p.id, p.name, app.id, app.name, c.email,"
                 + " p.quota_limit, p.quota_period from subscription s join plan p on p.id = s.plan_id"
                 + " join api on api.id = s.api_id join application app on app.id = s.application_id"
                 + " join consumer c on c.id = app.consumer_id where " + where + " order by s.id", params,
-                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getLong(8), Quota.Period.valueOf(rs.getString(9))));
+                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getLong(6), rs.getString(7), rs.getString(8), rs.getLong(9),
+                        Quota.Period.valueOf(rs.getString(10))));
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -253,7 +263,7 @@ public class AnalyticsQueries {
                         used.put(rs.getLong(1), rs.getLong(2));
                     });
         }
-        return rows.stream().map(r -> new QuotaUse(r.subscriptionId(), r.apiId(), r.apiName(), r.planName(),
+        return rows.stream().map(r -> new QuotaUse(r.subscriptionId(), r.apiId(), r.apiName(), r.planId(), r.planName(),
                 r.applicationId(), r.applicationName(), r.email(), used.getOrDefault(r.subscriptionId(), 0L),
                 r.limit(), r.period(), windows.get(r.period()).end())).toList();
     }
