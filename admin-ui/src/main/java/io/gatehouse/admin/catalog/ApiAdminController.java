@@ -94,6 +94,21 @@ class ApiAdminController {
         return "redirect:/apis/" + id;
     }
 
+    /** Admins only, like every POST under /apis (security configuration); a bad value is a 400 with its reason. */
+    @PostMapping("/apis/{id}/timeouts")
+    String timeouts(@PathVariable long id, @RequestParam(required = false) Integer connectTimeoutMillis,
+            @RequestParam(required = false) Integer responseTimeoutMillis, Authentication authentication,
+            HttpServletRequest request) {
+        managed(id, user(authentication));
+        try {
+            catalog.setUpstreamTimeouts(id, connectTimeoutMillis, responseTimeoutMillis,
+                    Actor.admin(authentication.getName(), request.getRemoteAddr()));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return "redirect:/apis/" + id;
+    }
+
     @GetMapping("/apis/{id}/versions/{versionId}/diff")
     @Transactional(readOnly = true)
     String diff(@PathVariable long id, @PathVariable long versionId, Authentication authentication, Model model) {

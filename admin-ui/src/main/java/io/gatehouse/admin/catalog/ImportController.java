@@ -86,7 +86,7 @@ class ImportController {
                 model.addAttribute("placement", new PlacementForm(draftId, preview.suggestedContextPath(),
                         api.servers().isEmpty(), String.join("\n", api.servers().stream()
                                 .map(ImportedApi.ServerInfo::url).filter(u -> u.startsWith("http")).toList()),
-                        null));
+                        null, null, null));
                 model.addAttribute("owners", users.findAll());
             }
         } catch (InvalidDocumentException refused) {

@@ -9,8 +9,11 @@ import io.gatehouse.core.catalog.NewApi;
  * Where a previewed document goes: the only fields an import confirmation binds (no lifecycle, no id).
  *
  * @param upstreams one URL per line; ignored in mock mode
+ * @param connectTimeoutMillis the gateway's connect timeout for the upstreams; empty for its default
+ * @param responseTimeoutMillis the gateway's response timeout for the upstreams; empty for its default
  */
-record PlacementForm(String draftId, String contextPath, boolean mockMode, String upstreams, Long ownerId) {
+record PlacementForm(String draftId, String contextPath, boolean mockMode, String upstreams, Long ownerId,
+        Integer connectTimeoutMillis, Integer responseTimeoutMillis) {
 
     List<String> upstreamList() {
         if (upstreams == null) {
@@ -20,6 +23,7 @@ record PlacementForm(String draftId, String contextPath, boolean mockMode, Strin
     }
 
     NewApi toNewApi() {
-        return new NewApi(contextPath, mockMode, mockMode ? List.of() : upstreamList(), ownerId);
+        return new NewApi(contextPath, mockMode, mockMode ? List.of() : upstreamList(), ownerId,
+                connectTimeoutMillis, responseTimeoutMillis);
     }
 }

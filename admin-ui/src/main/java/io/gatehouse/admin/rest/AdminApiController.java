@@ -106,7 +106,8 @@ class AdminApiController {
                 .orElseThrow(() -> new IllegalArgumentException("No admin account named " + body.owner() + "."))
                 .getId();
         Api api = imports.importDocument(body.document(), new NewApi(body.contextPath(), body.mockMode(),
-                body.upstreams() == null ? List.of() : body.upstreams(), ownerId), actor(auth, request));
+                body.upstreams() == null ? List.of() : body.upstreams(), ownerId, body.connectTimeoutMillis(),
+                body.responseTimeoutMillis()), actor(auth, request));
         return ResponseEntity.created(URI.create(AdminApiSecurity.BASE + "/apis/" + api.getId()))
                 .body(getApi(api.getId(), auth));
     }
@@ -132,6 +133,15 @@ class AdminApiController {
         } else {
             catalog.moveTo(id, body.target(), actor(auth, request));
         }
+        return getApi(id, auth);
+    }
+
+    @PostMapping("/apis/{id}/timeouts")
+    ApiView setTimeouts(@PathVariable long id, @RequestBody TimeoutsBody body, Authentication auth,
+            HttpServletRequest request) {
+        managed(id, auth);
+        catalog.setUpstreamTimeouts(id, body.connectTimeoutMillis(), body.responseTimeoutMillis(),
+                actor(auth, request));
         return getApi(id, auth);
     }
 
@@ -203,7 +213,7 @@ class AdminApiController {
         ApiVersion current = versions.findByApiIdOrderByImportedAtDesc(api.getId()).stream().findFirst().orElse(null);
         return new ApiView(api.getId(), api.getName(), api.getContextPath(), api.getLifecycle(), api.isMockMode(),
                 api.getUpstreams(), api.getOwnerId(), current == null ? null : current.getVersionLabel(),
-                api.getSunsetAt());
+                api.getSunsetAt(), api.getUpstreamConnectTimeoutMs(), api.getUpstreamResponseTimeoutMs());
     }
 
     private AdminUser user(Authentication auth) {
@@ -214,7 +224,11 @@ class AdminApiController {
         return new Actor(Actor.Type.API_TOKEN, auth.getName(), request.getRemoteAddr());
     }
 
-    record ImportBody(String document, String contextPath, boolean mockMode, List<String> upstreams, String owner) {
+    record ImportBody(String document, String contextPath, boolean mockMode, List<String> upstreams, String owner,
+            Integer connectTimeoutMillis, Integer responseTimeoutMillis) {
+    }
+
+    record TimeoutsBody(Integer connectTimeoutMillis, Integer responseTimeoutMillis) {
     }
 
     record DocumentBody(String document) {
@@ -227,7 +241,8 @@ class AdminApiController {
     }
 
     record ApiView(long id, String name, String contextPath, ApiLifecycle lifecycle, boolean mockMode,
-            List<String> upstreams, Long ownerId, String currentVersion, Instant sunset) {
+            List<String> upstreams, Long ownerId, String currentVersion, Instant sunset, Integer connectTimeoutMillis,
+            Integer responseTimeoutMillis) {
     }
 
     record VersionView(long id, String version, boolean breaking, List<VersionDiff.Change> added,

@@ -26,6 +26,9 @@ import io.gatehouse.core.routing.ContextPaths;
 @Entity
 public class Api {
 
+    public static final int MIN_TIMEOUT_MILLIS = 10;
+    public static final int MAX_TIMEOUT_MILLIS = 600_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -48,6 +51,8 @@ public class Api {
     private ApiVersion currentVersion;
     private Instant deprecatedAt;
     private Instant sunsetAt;
+    private Integer upstreamConnectTimeoutMs;
+    private Integer upstreamResponseTimeoutMs;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -83,6 +88,19 @@ public class Api {
         moveTo(ApiLifecycle.DEPRECATED);
         this.deprecatedAt = Instant.now();
         this.sunsetAt = sunset;
+    }
+
+    /** The gateway's timeouts for this Api's upstreams in milliseconds; null keeps the gateway's default. */
+    void useUpstreamTimeouts(Integer connectMillis, Integer responseMillis) {
+        for (Integer millis : new Integer[] {connectMillis, responseMillis}) {
+            if (millis != null && (millis < MIN_TIMEOUT_MILLIS || millis > MAX_TIMEOUT_MILLIS)) {
+                throw new IllegalArgumentException("An upstream timeout is between " + MIN_TIMEOUT_MILLIS + " and "
+                        + MAX_TIMEOUT_MILLIS + " milliseconds, or empty for the gateway's default.");
+            }
+        }
+        this.upstreamConnectTimeoutMs = connectMillis;
+        this.upstreamResponseTimeoutMs = responseMillis;
+        this.updatedAt = Instant.now();
     }
 
     void useVersion(ApiVersion version) {
@@ -137,6 +155,16 @@ public class Api {
     /** When a deprecated Api is planned to go away, or null. */
     public Instant getSunsetAt() {
         return sunsetAt;
+    }
+
+    /** Milliseconds the gateway waits for a connection to an upstream, or null for the gateway's default. */
+    public Integer getUpstreamConnectTimeoutMs() {
+        return upstreamConnectTimeoutMs;
+    }
+
+    /** Milliseconds the gateway waits for an upstream's whole answer, or null for the gateway's default. */
+    public Integer getUpstreamResponseTimeoutMs() {
+        return upstreamResponseTimeoutMs;
     }
 
     public Instant getCreatedAt() {

@@ -44,6 +44,7 @@ public class CatalogService {
         }
         Api api = apis.save(new Api(version.title(), version.description(), contextPath, placement.ownerId(),
                 placement.mockMode(), placement.upstreams(), version.apiKeyHeader()));
+        api.useUpstreamTimeouts(placement.connectTimeoutMillis(), placement.responseTimeoutMillis());
         ApiVersion first = new ApiVersion(api, version, actor.name());
         api.useVersion(first);
         apis.flush();
@@ -84,6 +85,17 @@ public class CatalogService {
         ApiLifecycle from = api.getLifecycle();
         api.moveTo(target);
         audit.record(actor, "api.lifecycle", "api", apiId, from + " -> " + target);
+        gatewayConfig.changed();
+        return api;
+    }
+
+    /** Sets the gateway's connect and response timeouts for the Api's upstreams; null restores a default. */
+    @Transactional
+    public Api setUpstreamTimeouts(long apiId, Integer connectMillis, Integer responseMillis, Actor actor) {
+        Api api = find(apiId);
+        api.useUpstreamTimeouts(connectMillis, responseMillis);
+        audit.record(actor, "api.timeouts", "api", apiId, "connect " + (connectMillis == null ? "default" : connectMillis
+                + " ms") + ", response " + (responseMillis == null ? "default" : responseMillis + " ms"));
         gatewayConfig.changed();
         return api;
     }
