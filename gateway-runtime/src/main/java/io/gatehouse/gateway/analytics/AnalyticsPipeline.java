@@ -122,7 +122,9 @@ public class AnalyticsPipeline implements SmartLifecycle {
                 written.addAndGet(inFlight.size());
                 inFlight.clear();
                 inFlightSize = 0;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
+                // PgJDBC throws AssertionError when the connection breaks mid-batch; an escaped throwable would end
+                // the writer's schedule for good.
                 log.warn("analytics events not written, {} kept for the next attempt: {}", queued(), e.getMessage());
                 return;
             }
