@@ -30,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  * @param circuitFailureThreshold consecutive connect failures and timeouts of one upstream target that open its breaker
  * @param circuitFailureWindow the streak must fit in this time (measured from its first failure) to count
  * @param circuitOpenDuration how long an open breaker refuses (503 with Retry-After) before it lets one trial through
+ * @param redisUrl where rate limits and quotas are counted for all gateway nodes ({@code redis://host:port}); empty:
+ *        each node counts in its own memory
+ * @param redisTimeout how long one Redis command may take before the request is counted on this node instead
+ * @param redisKeyPrefix put before every counter key, so several installations can share one Redis
  */
 @ConfigurationProperties("gatehouse.gateway")
 @Validated
@@ -50,5 +54,8 @@ public record GatewayProperties(
         @DefaultValue("5s") @NotNull Duration upstreamConnectTimeout,
         @DefaultValue("5") @Min(1) @Max(1000) int circuitFailureThreshold,
         @DefaultValue("10s") @NotNull Duration circuitFailureWindow,
-        @DefaultValue("10s") @NotNull Duration circuitOpenDuration) {
+        @DefaultValue("10s") @NotNull Duration circuitOpenDuration,
+        @DefaultValue("") String redisUrl,
+        @DefaultValue("50ms") @NotNull Duration redisTimeout,
+        @DefaultValue("gatehouse:") @NotNull String redisKeyPrefix) {
 }

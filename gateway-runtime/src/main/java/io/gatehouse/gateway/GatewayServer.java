@@ -17,7 +17,7 @@ import io.gatehouse.core.apikey.ApiKeyHasher;
 import io.gatehouse.gateway.analytics.AnalyticsPipeline;
 import io.gatehouse.gateway.management.ManagementHandler;
 import io.gatehouse.gateway.policy.ApiKeyPolicy;
-import io.gatehouse.gateway.limit.LocalCounters;
+import io.gatehouse.gateway.limit.Counters;
 import io.gatehouse.gateway.policy.GatewayExchange;
 import io.gatehouse.gateway.policy.LimitPolicy;
 import io.gatehouse.gateway.policy.MockPolicy;
@@ -50,6 +50,7 @@ public class GatewayServer implements SmartLifecycle {
     private final GatewayMetrics metrics;
     private final PrometheusMeterRegistry prometheus;
     private final AnalyticsPipeline analytics;
+    private final Counters counters;
     private Undertow undertow;
     private Undertow management;
     private XnioWorker worker;
@@ -58,13 +59,14 @@ public class GatewayServer implements SmartLifecycle {
     private int managementPort;
 
     GatewayServer(GatewayProperties properties, SnapshotStore snapshots, ApiKeyHasher hasher, GatewayMetrics metrics,
-            PrometheusMeterRegistry prometheus, AnalyticsPipeline analytics) {
+            PrometheusMeterRegistry prometheus, AnalyticsPipeline analytics, Counters counters) {
         this.properties = properties;
         this.snapshots = snapshots;
         this.hasher = hasher;
         this.metrics = metrics;
         this.prometheus = prometheus;
         this.analytics = analytics;
+        this.counters = counters;
     }
 
     HttpHandler chain() {
@@ -75,7 +77,7 @@ public class GatewayServer implements SmartLifecycle {
                 new UpstreamClient.CircuitSettings(properties.circuitFailureThreshold(),
                         properties.circuitFailureWindow(), properties.circuitOpenDuration()),
                 metrics);
-        HttpHandler limits = new LimitPolicy(new LocalCounters(), upstream);
+        HttpHandler limits = new LimitPolicy(counters, upstream);
         HttpHandler subscription = new SubscriptionPolicy(limits);
         HttpHandler apiKey = new ApiKeyPolicy(hasher, properties.apiKeyHeader(), properties.apiKeyQueryParameter(),
                 subscription);
@@ -118,7 +120,7 @@ public class GatewayServer implements SmartLifecycle {
         management = Undertow.builder().setWorker(worker)
                 .addListener(new Undertow.ListenerBuilder().setType(Undertow.ListenerType.HTTP)
                         .setHost(properties.host()).setPort(properties.managementPort())
-                        .setRootHandler(new ManagementHandler(snapshots, prometheus)))
+                        .setRootHandler(new ManagementHandler(snapshots, prometheus, counters)))
                 .build();
         undertow.start();
         management.start();

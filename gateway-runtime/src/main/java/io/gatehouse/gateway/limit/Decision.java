@@ -22,18 +22,33 @@ public record Decision(Outcome outcome, String policy, String state, long retryA
     }
 
     static Decision allowed(PlanLimits limits, ConsumptionProbe probe, QuotaWindow window, long used, Instant now) {
-        return new Decision(Outcome.ALLOWED, policy(limits, window), state(limits, probe, window, used, now), 0);
+        return allowed(limits, probe == null ? 0 : probe.getRemainingTokens(),
+                probe == null ? 0 : probe.getNanosToWaitForReset(), window, used, now);
     }
 
     static Decision rateLimited(PlanLimits limits, ConsumptionProbe probe, QuotaWindow window, long used,
             Instant now) {
-        long retry = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new Decision(Outcome.RATE_LIMITED, policy(limits, window), state(limits, probe, window, used, now),
-                retry);
+        return rateLimited(limits, probe.getRemainingTokens(), probe.getNanosToWaitForReset(),
+                probe.getNanosToWaitForRefill(), window, used, now);
+    }
+
+    /** An allowed request: {@code tokens} left in the bucket, which is full again in {@code nanosToReset}. */
+    static Decision allowed(PlanLimits limits, long tokens, long nanosToReset, QuotaWindow window, long used,
+            Instant now) {
+        return new Decision(Outcome.ALLOWED, policy(limits, window), state(limits, tokens, nanosToReset, window, used,
+                now), 0);
+    }
+
+    /** A refused request: the next token comes in {@code nanosToRefill}. */
+    static Decision rateLimited(PlanLimits limits, long tokens, long nanosToReset, long nanosToRefill,
+            QuotaWindow window, long used, Instant now) {
+        long retry = Math.max(1, (nanosToRefill + 999_999_999L) / 1_000_000_000L);
+        return new Decision(Outcome.RATE_LIMITED, policy(limits, window), state(limits, tokens, nanosToReset, window,
+                used, now), retry);
     }
 
     static Decision quotaExhausted(PlanLimits limits, QuotaWindow window, long used, Instant now) {
-        return new Decision(Outcome.QUOTA_EXHAUSTED, policy(limits, window), state(limits, null, window, used, now),
+        return new Decision(Outcome.QUOTA_EXHAUSTED, policy(limits, window), state(limits, 0, 0, window, used, now),
                 window.secondsUntilEnd(now));
     }
 
@@ -50,13 +65,12 @@ public record Decision(Outcome outcome, String policy, String state, long retryA
         return policy.length() == 0 ? null : policy.toString();
     }
 
-    private static String state(PlanLimits limits, ConsumptionProbe probe, QuotaWindow window, long used,
+    private static String state(PlanLimits limits, long tokens, long nanosToReset, QuotaWindow window, long used,
             Instant now) {
         StringBuilder state = new StringBuilder();
         if (limits.rateLimit() != null) {
-            long remaining = probe == null ? 0 : probe.getRemainingTokens();
-            long reset = probe == null ? 0 : (probe.getNanosToWaitForReset() + 999_999_999L) / 1_000_000_000L;
-            state.append("\"rate\";r=").append(remaining).append(";t=").append(reset);
+            long reset = (nanosToReset + 999_999_999L) / 1_000_000_000L;
+            state.append("\"rate\";r=").append(tokens).append(";t=").append(reset);
         }
         if (limits.quota() != null) {
             state.append(state.length() == 0 ? "" : ", ").append("\"quota\";r=")

@@ -17,12 +17,24 @@ import io.github.bucket4j.ConsumptionProbe;
 /**
  * Rate limits and quotas counted in this gateway node's memory, per subscription: a Bucket4j token bucket for the
  * rate limit, a counter per calendar window (UTC) for the quota. Lock-free on the request path. A plan change
- * rebuilds the subscription's bucket with the new terms.
+ * rebuilds the subscription's bucket with the new terms. A quota window's count starts from the {@link QuotaSeed} read
+ * at start-up, so usage survives a restart.
  */
 public final class LocalCounters {
 
     private final Map<Long, Rate> rates = new ConcurrentHashMap<>();
     private final Map<Long, Usage> quotas = new ConcurrentHashMap<>();
+    private volatile QuotaSeed seed = QuotaSeed.NONE;
+
+    /** Usage counted before this node started; applies to windows first used after this call. */
+    void seed(QuotaSeed seed) {
+        this.seed = seed;
+    }
+
+    /** Raises this node's count to what the cluster counted, so a fall-back to local counting continues from there. */
+    void observe(long subscriptionId, Quota.Period period, long used, Instant now) {
+        usage(subscriptionId, period, now).used.accumulateAndGet(used, Math::max);
+    }
 
     /** Takes one request from the subscription's allowances, or says which one is exhausted and for how long. */
     public Decision consume(long subscriptionId, PlanLimits limits, Instant now) {
@@ -68,7 +80,7 @@ public final class LocalCounters {
         }
         QuotaWindow window = QuotaWindow.containing(period, now);
         return quotas.compute(subscriptionId, (id, existing) -> existing != null && existing.period == period
-                && existing.window.equals(window) ? existing : new Usage(period, window));
+                && existing.window.equals(window) ? existing : new Usage(period, window, seed.used(id, window)));
     }
 
     private record Rate(RateLimit terms, Bucket bucket) {
@@ -79,9 +91,10 @@ public final class LocalCounters {
         final QuotaWindow window;
         final AtomicLong used = new AtomicLong();
 
-        Usage(Quota.Period period, QuotaWindow window) {
+        Usage(Quota.Period period, QuotaWindow window, long used) {
             this.period = period;
             this.window = window;
+            this.used.set(used);
         }
     }
 }

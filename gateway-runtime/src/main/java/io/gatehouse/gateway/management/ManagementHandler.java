@@ -2,6 +2,7 @@ package io.gatehouse.gateway.management;
 
 import java.time.Instant;
 
+import io.gatehouse.gateway.limit.Counters;
 import io.gatehouse.gateway.snapshot.ConfigSnapshot;
 import io.gatehouse.gateway.snapshot.SnapshotStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,17 +12,20 @@ import io.undertow.util.Headers;
 
 /**
  * The management port: {@code /} and {@code /health} (UP, or DEGRADED while the config database is unreachable
- * and the last snapshot is served), {@code /health/liveness}, {@code /health/readiness} (503 until a snapshot is
+ * and the last snapshot is served, or while Redis is configured but unusable and limits are counted per node),
+ * {@code /health/liveness}, {@code /health/readiness} (503 until a snapshot is
  * loaded) and {@code /metrics} in Prometheus format.
  */
 public final class ManagementHandler implements HttpHandler {
 
     private final SnapshotStore snapshots;
     private final PrometheusMeterRegistry prometheus;
+    private final Counters counters;
 
-    public ManagementHandler(SnapshotStore snapshots, PrometheusMeterRegistry prometheus) {
+    public ManagementHandler(SnapshotStore snapshots, PrometheusMeterRegistry prometheus, Counters counters) {
         this.snapshots = snapshots;
         this.prometheus = prometheus;
+        this.counters = counters;
     }
 
     @Override
@@ -43,10 +47,13 @@ public final class ManagementHandler implements HttpHandler {
 
     private void health(HttpServerExchange exchange) {
         ConfigSnapshot snapshot = snapshots.current();
-        String status = !snapshot.isLoaded() ? "DOWN" : snapshots.isDatabaseReachable() ? "UP" : "DEGRADED";
+        String redis = counters.redisState();
+        String status = !snapshot.isLoaded() ? "DOWN"
+                : snapshots.isDatabaseReachable() && !"DOWN".equals(redis) ? "UP" : "DEGRADED";
         Instant lastPoll = snapshots.lastSuccessfulPoll();
         String body = "{\"status\":\"" + status + "\",\"component\":\"gateway\""
                 + ",\"database\":\"" + (snapshots.isDatabaseReachable() ? "UP" : "DOWN") + "\""
+                + (redis == null ? "" : ",\"redis\":\"" + redis + "\"")
                 + ",\"snapshot\":{\"revision\":" + snapshot.revision()
                 + ",\"loadedAt\":\"" + snapshot.loadedAt() + "\""
                 + ",\"lastSuccessfulPoll\":\"" + lastPoll + "\""

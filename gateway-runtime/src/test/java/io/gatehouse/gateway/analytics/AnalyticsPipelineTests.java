@@ -89,7 +89,8 @@ class AnalyticsPipelineTests {
     private AnalyticsPipeline pipeline(int capacity) {
         GatewayProperties properties = new GatewayProperties("127.0.0.1", 0, 0, 1, "X-API-Key", "",
                 Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(1), 4, capacity, 7,
-                Duration.ofSeconds(60), Duration.ofSeconds(1), 5, Duration.ofSeconds(10), Duration.ofSeconds(10));
+                Duration.ofSeconds(60), Duration.ofSeconds(1), 5, Duration.ofSeconds(10), Duration.ofSeconds(10), "",
+                Duration.ofMillis(50), "gatehouse:");
         return new AnalyticsPipeline(jdbc, properties, new SimpleMeterRegistry());
     }
 
