@@ -59,11 +59,17 @@ public class AdminFixtures {
 
     /** A new consumer's application asking for the plan. */
     public Subscription pendingRequest(Plan plan, String justification) {
-        Consumer consumer = accounts.registerConsumer(unique() + "@example.com", "Consumer " + unique(),
-                "fixture password", TEST);
-        Application application = applications.save(new Application(consumer, "App " + unique(), null));
+        Application application = application();
+        Consumer consumer = application.getConsumer();
         return subscriptions.request(consumer.getId(), application.getId(), plan.getId(), justification,
                 Actor.consumer(consumer.getEmail(), null));
+    }
+
+    /** A new consumer with one application. */
+    public Application application() {
+        Consumer consumer = accounts.registerConsumer(unique() + "@example.com", "Consumer " + unique(),
+                "fixture password", TEST);
+        return applications.save(new Application(consumer, "App " + unique(), null));
     }
 
     private static String unique() {

@@ -44,9 +44,11 @@ class ApiAdminController {
     private final AdminUserRepository users;
     private final CatalogService catalog;
     private final VersionDiffs diffs;
+    private final BreakingChangeImpact impact;
 
     ApiAdminController(ApiRepository apis, ApiVersionRepository versions, PlanRepository plans,
-            AdminUserRepository users, CatalogService catalog, VersionDiffs diffs) {
+            AdminUserRepository users, CatalogService catalog, VersionDiffs diffs, BreakingChangeImpact impact) {
+        this.impact = impact;
         this.apis = apis;
         this.versions = versions;
         this.plans = plans;
@@ -128,7 +130,10 @@ class ApiAdminController {
         model.addAttribute("api", api);
         model.addAttribute("version", version);
         model.addAttribute("previous", previous);
-        model.addAttribute("diff", previous == null ? null : diffs.between(previous, version));
+        VersionDiff diff = previous == null ? null : diffs.between(previous, version);
+        model.addAttribute("diff", diff);
+        model.addAttribute("affected", diff == null || !diff.isBreaking() ? List.of()
+                : impact.of(id, previous, diff, Instant.now()));
         return "apis/diff";
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,12 +18,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.gatehouse.admin.AdminFixtures;
 import io.gatehouse.admin.AdminSessions;
 import io.gatehouse.admin.AdminTest;
 import io.gatehouse.admin.demo.DemoContent;
+import io.gatehouse.core.analytics.AnalyticsRollups;
+import io.gatehouse.core.application.Application;
 import io.gatehouse.testsupport.WebSession;
 
-/** The import wizard over HTTP: preview, confirm, publish, re-import with its diff, and who may do what. */
+/**
+ * The import wizard over HTTP: preview, confirm, publish, re-import with its diff and the applications it would
+ * break, and who may do what.
+ */
 @AdminTest
 class ApiImportIT {
 
@@ -32,6 +40,10 @@ class ApiImportIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AdminFixtures fixtures;
+    @Autowired
+    AnalyticsRollups rollups;
 
     @Test
     void pastedDocumentIsPreviewedThenImportedAsADraftIgnoringExtraFieldsThenPublished() {
@@ -136,6 +148,14 @@ class ApiImportIT {
         jdbc.update("insert into plan (api_id, name, approval_mode, offered, created_at) values (?, 'Kept', 'MANUAL',"
                 + " true, current_timestamp)", apiId);
 
+        Application stockReader = fixtures.application();
+        Application itemReader = fixtures.application();
+        for (int i = 0; i < 3; i++) {
+            call(apiId, stockReader, "GET /stock");
+        }
+        call(apiId, itemReader, "GET /items/{sku}");
+        rollups.rollUpAll();
+
         HttpResponse<String> preview = admin.postMultipart("/apis/import/preview", Map.of("_csrf",
                 admin.csrfToken("/apis/import?apiId=" + apiId), "source", "file", "apiId", String.valueOf(apiId)),
                 "file", "v2.yaml", ImportDocuments.inventoryBroken(title).getBytes());
@@ -148,6 +168,11 @@ class ApiImportIT {
                 .replaceFirst("^https?://[^/]+", "")).body();
         assertThat(diffPage).contains("id=\"breaking-warning\"", "Removed operations", "GET /stock",
                 "Added operations", "POST /items");
+        assertThat(diffPage).as("the application that called the removed operation, with its calls")
+                .containsPattern("<code>GET /stock</code></td><td>" + stockReader.getName()
+                        + "</td>\\s*<td>[^<]+</td><td class=\"calls\">3</td>")
+                .as("an application that called only an unchanged operation is not affected")
+                .doesNotContain(itemReader.getName());
         assertThat(jdbc.queryForObject("select count(*) from api_version where api_id = ?", Integer.class, apiId))
                 .isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from plan where api_id = ?", Integer.class, apiId))
@@ -169,6 +194,14 @@ class ApiImportIT {
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select lifecycle from api where id = ?", String.class, petstore))
                 .isEqualTo("PUBLISHED");
+    }
+
+    private void call(long apiId, Application application, String operation) {
+        jdbc.update("insert into analytics_event (occurred_at, request_id, api_id, operation, application_id,"
+                + " consumer_id, method, path, status, gateway_latency_us, bytes_in, bytes_out)"
+                + " values (?, ?, ?, ?, ?, ?, 'GET', '/x', 200, 900, 0, 10)", Timestamp.from(Instant.now()),
+                UUID.randomUUID().toString(), apiId, operation, application.getId(),
+                application.getConsumer().getId());
     }
 
     private long importApi(WebSession admin, String document) {

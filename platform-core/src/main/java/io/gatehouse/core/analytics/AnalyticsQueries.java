@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,32 @@ public class AnalyticsQueries {
         public int percent() {
             return limit == 0 ? 100 : (int) Math.min(100, used * 100 / limit);
         }
+    }
+
+    /** An application that called one of an API's operations, and how often. */
+    public record Caller(String operation, long applicationId, String applicationName, String consumerEmail,
+            long calls, Instant lastHour) {
+    }
+
+    /**
+     * The applications that called any of {@code operations} (labels, see {@code ApiOperation.label}) of the API
+     * since {@code since}, by operation, most calls first; read from hour rollups.
+     */
+    public List<Caller> callers(long apiId, Collection<String> operations, Instant since) {
+        if (operations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select r.operation, r.application_id, app.name, c.email, r.calls, r.last_hour from ("
+                + " select operation, application_id, consumer_id, sum(request_count) calls,"
+                + " max(bucket_start) last_hour from analytics_rollup where resolution = 'h' and api_id = :apiId"
+                + " and operation in (:operations) and bucket_start >= :since and application_id <> 0"
+                + " group by operation, application_id, consumer_id) r"
+                + " join application app on app.id = r.application_id join consumer c on c.id = r.consumer_id"
+                + " order by r.operation, r.calls desc, r.application_id",
+                new MapSqlParameterSource("apiId", apiId).addValue("operations", operations)
+                        .addValue("since", Timestamp.from(Resolution.HOUR.bucketOf(since))),
+                (rs, n) -> new Caller(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getTimestamp(6).toInstant()));
     }
 
     public List<Point> series(UsageScope scope) {
@@ -295,6 +322,7 @@ public class AnalyticsQueries {
         addFilter(where, params, "plan_id", scope.planId());
         addFilter(where, params, "application_id", scope.applicationId());
         addFilter(where, params, "consumer_id", scope.consumerId());
+        addFilter(where, params, "subscription_id", scope.subscriptionId());
         return new Filter(where.toString(), params);
     }
 
