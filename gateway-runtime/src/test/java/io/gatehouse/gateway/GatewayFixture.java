@@ -42,16 +42,25 @@ final class GatewayFixture {
         long apiId = insert("insert into api (name, context_path, lifecycle, mock_mode, api_key_header, created_at,"
                 + " updated_at, row_version) values (?, ?, ?, true, ?, ?, ?, 0)", contextPath, contextPath, lifecycle,
                 apiKeyHeader, now(), now());
+        version(apiId, contextPath, operations);
+        return apiId;
+    }
+
+    /**
+     * Makes a version with these operations the Api's current one. Operations whose path starts with "/anon" have no
+     * operationId; the others have method + path as theirs.
+     */
+    void version(long apiId, String title, List<Op> operations) {
         long versionId = insert("insert into api_version (api_id, version_label, spec_version, title, document,"
                 + " document_format, imported_at, imported_by) values (?, '1.0', '3.0.3', ?, 'openapi: 3.0.3', 'YAML',"
-                + " ?, 'test')", apiId, contextPath, now());
+                + " ?, 'test')", apiId, title, now());
         for (Op op : operations) {
             insert("insert into api_operation (api_version_id, method, path, operation_id, deprecated, mock_responses)"
-                    + " values (?, ?, ?, ?, false, ?)", versionId, op.method(), op.path(), op.method() + op.path(),
+                    + " values (?, ?, ?, ?, false, ?)", versionId, op.method(), op.path(),
+                    op.path().startsWith("/anon") ? null : op.method() + op.path(),
                     MockResponse.toJson(op.responses()));
         }
         jdbc.update("update api set current_version_id = ? where id = ?", versionId, apiId);
-        return apiId;
     }
 
     /** A published Api served by proxying to the given upstream URLs. */

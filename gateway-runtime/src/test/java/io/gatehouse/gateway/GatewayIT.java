@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -218,6 +219,8 @@ class GatewayIT {
     void proxiedRequestsReachTheUpstreamBelowItsBasePathWithoutTheKeyAndWithWhoIsCalling() throws Exception {
         try (EchoUpstream upstream = new EchoUpstream()) {
             long api = fixture.proxiedApi("/orders/v1", List.of(upstream.url("/base")));
+            fixture.version(api, "Orders", List.of(new GatewayFixture.Op("GET", "/items/{id}", List.of()),
+                    new GatewayFixture.Op("GET", "/anon/{id}", List.of())));
             fixture.subscription(applicationId, fixture.plan(api), api, "APPROVED");
             fixture.publishChanges();
             awaitRevisionLoaded();
@@ -240,6 +243,22 @@ class GatewayIT {
 
             HttpResponse<String> slow = get("/orders/v1/slow", "X-API-Key", key);
             assertProblem(slow, 504, "upstream-timeout");
+
+            // Documented calls are recorded by operation (its id, else method and path); others go through unnamed.
+            get("/orders/v1/anon/3", "X-API-Key", key, "X-Request-Id", "trace-anon");
+            JdbcTemplate jdbc = new JdbcTemplate(gateway.getBean(DataSource.class));
+            Map<String, String> operations = new HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (operations.size() < 3 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+                jdbc.query("select request_id, operation from analytics_event where request_id in"
+                        + " ('trace-1', 'trace-anon') or (api_id = ? and path = '/orders/v1/items')", rs -> {
+                            operations.put(rs.getString(1).startsWith("trace") ? rs.getString(1) : "items",
+                                    String.valueOf(rs.getString(2)));
+                        }, api);
+            }
+            assertThat(operations).containsEntry("trace-1", "GET/items/{id}")
+                    .containsEntry("trace-anon", "GET /anon/{id}").containsEntry("items", "null");
         }
     }
 

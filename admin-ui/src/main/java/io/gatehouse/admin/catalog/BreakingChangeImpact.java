@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.gatehouse.core.analytics.AnalyticsQueries;
 import io.gatehouse.core.catalog.ApiOperation;
 import io.gatehouse.core.catalog.ApiVersion;
+import io.gatehouse.core.catalog.OperationLabel;
 
 /**
  * Who a new version would break: the applications that called its removed or incompatibly changed operations in
@@ -52,6 +53,6 @@ class BreakingChangeImpact {
                 .filter(op -> op.getMethod().toUpperCase(Locale.ROOT).equals(change.method())
                         && op.getPath().equals(change.path()))
                 .map(ApiOperation::label).findFirst()
-                .orElse(ApiOperation.label(change.method(), change.path(), null));
+                .orElse(OperationLabel.of(change.method(), change.path(), null));
     }
 }

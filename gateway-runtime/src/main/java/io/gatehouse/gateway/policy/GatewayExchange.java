@@ -3,6 +3,8 @@ package io.gatehouse.gateway.policy;
 import java.net.InetSocketAddress;
 
 import io.gatehouse.gateway.analytics.AnalyticsEvent;
+import io.gatehouse.gateway.mock.MockOperation;
+import io.gatehouse.gateway.mock.MockSelection;
 import io.gatehouse.gateway.snapshot.ConfigSnapshot;
 import io.gatehouse.gateway.snapshot.Grant;
 import io.gatehouse.gateway.snapshot.KeyEntry;
@@ -45,6 +47,20 @@ public final class GatewayExchange {
     /** The failure the request was refused with, or null when it went through. */
     public static Failure failure(HttpServerExchange exchange) {
         return exchange.getAttachment(FAILURE);
+    }
+
+    /**
+     * The documented operation this request calls, recorded for analytics under its label; null when the document
+     * has none at this method and path.
+     */
+    static MockOperation matchOperation(HttpServerExchange exchange, Route route) {
+        String relativePath = exchange.getRequestPath().substring(route.contextPath().length());
+        MockOperation operation = MockSelection.operation(route.operations(), exchange.getRequestMethod().toString(),
+                relativePath.isEmpty() ? "/" : relativePath);
+        if (operation != null) {
+            exchange.putAttachment(OPERATION, operation.label());
+        }
+        return operation;
     }
 
     /** The analytics event of a completed exchange, from what the policies learned about it. */

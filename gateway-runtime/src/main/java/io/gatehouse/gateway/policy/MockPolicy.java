@@ -17,14 +17,11 @@ public final class MockPolicy implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         Route route = GatewayExchange.route(exchange);
-        String relativePath = exchange.getRequestPath().substring(route.contextPath().length());
-        MockOperation operation = MockSelection.operation(route.operations(), exchange.getRequestMethod().toString(),
-                relativePath.isEmpty() ? "/" : relativePath);
+        MockOperation operation = GatewayExchange.matchOperation(exchange, route);
         if (operation == null) {
             Problems.send(exchange, Failure.OPERATION_NOT_FOUND);
             return;
         }
-        exchange.putAttachment(GatewayExchange.OPERATION, operation.operationId());
         MockResponse response = MockSelection.response(operation.responses(),
                 exchange.getRequestHeaders().getFirst(Headers.ACCEPT), exchange.getRequestHeaders().getFirst(PREFER));
         if (response == null) {

@@ -100,6 +100,8 @@ public final class UpstreamPolicy implements HttpHandler {
             Problems.send(exchange, Failure.UPSTREAM_UNAVAILABLE);
             return;
         }
+        // Undocumented paths still go to the upstream; documented ones are recorded by operation.
+        GatewayExchange.matchOperation(exchange, route);
         KeyEntry key = GatewayExchange.key(exchange);
         exchange.getRequestHeaders().put(CONSUMER_ID, key.consumerId());
         exchange.getRequestHeaders().put(APPLICATION_ID, key.applicationId());

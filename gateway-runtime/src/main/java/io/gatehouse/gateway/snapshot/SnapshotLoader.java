@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.gatehouse.core.apikey.ApiKeyHasher;
 import io.gatehouse.core.catalog.ApiLifecycle;
 import io.gatehouse.core.catalog.MockResponse;
+import io.gatehouse.core.catalog.OperationLabel;
 import io.gatehouse.core.plan.Quota;
 import io.gatehouse.core.plan.RateLimit;
 import io.gatehouse.core.routing.PathTemplate;
@@ -53,7 +54,8 @@ public class SnapshotLoader {
                 + " join api a on a.current_version_id = o.api_version_id where a.lifecycle <> 'DRAFT'",
                 rs -> {
                     operations.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new MockOperation(
-                            rs.getString(2), PathTemplate.of(rs.getString(3)), rs.getString(4),
+                            rs.getString(2), PathTemplate.of(rs.getString(3)),
+                            OperationLabel.of(rs.getString(2), rs.getString(3), rs.getString(4)),
                             MockResponse.fromJson(rs.getString(5))));
                 });
         Comparator<MockOperation> mostSpecificFirst = Comparator

@@ -2,7 +2,6 @@ package io.gatehouse.core.catalog;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,17 +57,9 @@ public class ApiOperation {
         return path;
     }
 
-    /**
-     * How analytics name this operation: its operationId, or "METHOD /path" when the document gives none. The
-     * gateway records calls under this label, and the admin UI finds them by it.
-     */
-    public static String label(String method, String path, String operationId) {
-        return operationId == null || operationId.isBlank() ? method.toUpperCase(Locale.ROOT) + " " + path
-                : operationId;
-    }
-
+    /** The name analytics record this operation's calls under ({@link OperationLabel}). */
     public String label() {
-        return label(method, path, operationId);
+        return OperationLabel.of(method, path, operationId);
     }
 
     public String getOperationId() {
