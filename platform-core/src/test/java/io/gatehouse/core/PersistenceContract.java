@@ -512,6 +512,9 @@ abstract class PersistenceContract {
                 f.api.getId(), null, null, null)).requests()).as("a week, read from hours").isEqualTo(8);
         assertThat(analytics.summary(new UsageScope(now.minus(Duration.ofHours(1)), now.plusSeconds(1), Set.of(),
                 null, null, null, null)).requests()).as("an owner of no API sees nothing").isZero();
+        assertThat(analytics.summary(lastHour.forSubscription(subscription.getId())).requests()).isEqualTo(7);
+        assertThat(analytics.summary(lastHour.forSubscription(subscription.getId() + 1)).requests())
+                .as("another subscription's calls").isZero();
 
         assertThat(analytics.quotaUse(Set.of(f.api.getId()), null, null, now)).singleElement().satisfies(use -> {
             assertThat(use.subscriptionId()).isEqualTo(subscription.getId());

@@ -9,13 +9,24 @@ import java.util.Set;
  * (a product owner's own; null for an admin, who sees all); the other ids narrow further and are null for "any".
  */
 public record UsageScope(Instant from, Instant to, Set<Long> apiIds, Long apiId, Long planId, Long applicationId,
-        Long consumerId) {
+        Long consumerId, Long subscriptionId) {
 
     public UsageScope {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("The range must end after it starts.");
         }
         apiIds = apiIds == null ? null : Set.copyOf(apiIds);
+    }
+
+    /** Any subscription. */
+    public UsageScope(Instant from, Instant to, Set<Long> apiIds, Long apiId, Long planId, Long applicationId,
+            Long consumerId) {
+        this(from, to, apiIds, apiId, planId, applicationId, consumerId, null);
+    }
+
+    /** The same range and filters, narrowed to one subscription. */
+    public UsageScope forSubscription(long id) {
+        return new UsageScope(from, to, apiIds, apiId, planId, applicationId, consumerId, id);
     }
 
     /**
