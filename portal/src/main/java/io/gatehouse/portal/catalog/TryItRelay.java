@@ -96,7 +96,7 @@ class TryItRelay {
     private final ObjectMapper json = new ObjectMapper();
 
     TryItRelay(PortalProperties properties) {
-        this.target = new TryItTarget(properties.gatewayUrl());
+        this.target = new TryItTarget(properties.tryItTarget());
         this.client = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
