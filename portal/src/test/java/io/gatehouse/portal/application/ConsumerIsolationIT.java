@@ -74,6 +74,8 @@ class ConsumerIsolationIT {
         MATRIX.put("POST /applications/{id:[0-9]{1,18}}/keys/{keyId:[0-9]{1,18}}/revoke",
                 ids -> new Call("POST", "/applications/" + ids.application() + "/keys/" + ids.key() + "/revoke",
                         Map.of()));
+        MATRIX.put("GET /applications/{id:[0-9]{1,18}}/usage",
+                ids -> new Call("GET", "/applications/" + ids.application() + "/usage", Map.of()));
         MATRIX.put("GET /webhooks/{id:[0-9]{1,18}}", ids -> new Call("GET", "/webhooks/" + ids.webhook(), Map.of()));
         for (String action : List.of("rotate-secret", "test", "delete", "active")) {
             MATRIX.put("POST /webhooks/{id:[0-9]{1,18}}/" + action, ids -> new Call("POST",
