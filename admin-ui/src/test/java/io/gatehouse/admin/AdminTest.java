@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.username=sa", "spring.datasource.password=",
         "gatehouse.admin.demo=true",
         "gatehouse.keys.expiry-scan-interval=500ms",
+        "gatehouse.alerts.interval=500ms",
         "gatehouse.admin.import-allow-list=127.0.0.1/32",
         // Webhook receivers in tests are reached as "localhost", so a URL naming 127.0.0.1 is still refused.
         "gatehouse.webhooks.allow-list=localhost", "gatehouse.webhooks.poll-interval=100ms",

@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.gatehouse.core.account.AccountService;
 import io.gatehouse.core.account.AdminRole;
 import io.gatehouse.core.account.AdminUser;
+import io.gatehouse.core.alert.ErrorRateAlerts;
+import io.gatehouse.core.alert.QuotaAlerts;
 import io.gatehouse.core.analytics.AnalyticsProperties;
 import io.gatehouse.core.analytics.AnalyticsQueries;
 import io.gatehouse.core.analytics.Resolution;
@@ -108,6 +110,10 @@ abstract class PersistenceContract {
     AnalyticsRollups rollups;
     @Autowired
     AnalyticsQueries analytics;
+    @Autowired
+    QuotaAlerts quotaAlerts;
+    @Autowired
+    ErrorRateAlerts errorAlerts;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -532,6 +538,81 @@ abstract class PersistenceContract {
                 + " rejection_reason) values (?, ?, ?, ?, ?, ?, ?, ?, 'GET', '/x', ?, ?, 0, 10, ?)",
                 Timestamp.from(when), unique(), f.api.getId(), operation, subscription.getPlan().getId(),
                 f.application.getId(), subscription.getId(), f.consumer.getId(), status, latencyMicros, rejection);
+    }
+
+    @Test
+    void quotaAlertsTellTheHighestNewThresholdOncePerWindowAndOnlyToConsumersWhoAsked() {
+        Fixture asked = fixture(ApprovalMode.AUTOMATIC);
+        Fixture silent = fixture(ApprovalMode.AUTOMATIC);
+        accounts.chooseQuotaAlerts(asked.consumer.getId(), List.of(100, 80, 90), Actor.system("test"));
+        assertThatThrownBy(() -> accounts.chooseQuotaAlerts(asked.consumer.getId(), List.of(75), ADMIN))
+                .isInstanceOf(IllegalArgumentException.class);
+        List<Subscription> metered = new ArrayList<>();
+        for (Fixture f : List.of(asked, silent)) {
+            Plan plan = plans.create(f.api.getId(), new PlanTerms("Metered", null, null,
+                    new Quota(10, Quota.Period.DAY), ApprovalMode.AUTOMATIC, true), ADMIN);
+            metered.add(subscriptions.request(f.consumer.getId(), f.application.getId(), plan.getId(), null,
+                    Actor.consumer(f.consumer.getEmail(), null)));
+        }
+        Instant now = Instant.now();
+        for (int i = 0; i < 8; i++) {
+            call(asked, metered.get(0), now, "getPet", 200, 100, null);
+            call(silent, metered.get(1), now, "getPet", 200, 100, null);
+        }
+        call(asked, metered.get(0), now, "getPet", 429, 100, "rate-limited");
+        rollups.rollUpAll();
+
+        quotaAlerts.evaluate(now);
+        quotaAlerts.evaluate(now);
+        assertThat(notifications.latest(Recipient.consumer(asked.consumer.getId())))
+                .extracting(n -> n.getKind(), n -> n.getMessage().contains("used 80%"))
+                .containsExactly(tuple("quota.threshold", true));
+
+        call(asked, metered.get(0), now, "getPet", 200, 100, null);
+        call(asked, metered.get(0), now, "getPet", 503, 100, null);
+        rollups.rollUpAll();
+        quotaAlerts.evaluate(now);
+        quotaAlerts.evaluate(now);
+        assertThat(notifications.latest(Recipient.consumer(asked.consumer.getId())))
+                .as("90% and 100% were passed together: only 100% is told")
+                .extracting(n -> n.getMessage().contains("used 100%")).containsExactly(true, false);
+        assertThat(jdbc.queryForList("select threshold from quota_alert_sent where subscription_id = ?"
+                + " order by threshold", Integer.class, metered.get(0).getId())).containsExactly(80, 90, 100);
+        assertThat(notifications.latest(Recipient.consumer(silent.consumer.getId()))).isEmpty();
+    }
+
+    @Test
+    void anErrorRateAlertFiresOnceWhileBreachedAndAgainOnlyAfterRecovering() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        Subscription subscription = subscriptions.request(f.consumer.getId(), f.application.getId(),
+                f.plan.getId(), null, Actor.consumer(f.consumer.getEmail(), null));
+        errorAlerts.set(f.api.getId(), 50, 10, 4, ADMIN);
+        assertThatThrownBy(() -> errorAlerts.set(f.api.getId(), 0, 10, 4, ADMIN))
+                .isInstanceOf(IllegalArgumentException.class);
+        Instant now = Instant.now();
+        call(f, subscription, now, "getPet", 200, 100, null);
+        call(f, subscription, now, "getPet", 401, 100, "api-key-invalid");
+        call(f, subscription, now, "getPet", 502, 100, "upstream-unavailable");
+        rollups.rollUpAll();
+        Recipient owner = Recipient.admin(f.api.getOwnerId());
+
+        errorAlerts.evaluate(now);
+        assertThat(notifications.latest(owner)).as("1 of 3 calls is below the threshold and the minimum").isEmpty();
+
+        call(f, subscription, now, "getPet", 504, 100, "upstream-timeout");
+        rollups.rollUpAll();
+        errorAlerts.evaluate(now);
+        errorAlerts.evaluate(now);
+        assertThat(notifications.latest(owner)).singleElement().satisfies(n -> {
+            assertThat(n.getKind()).isEqualTo("api.error-rate");
+            assertThat(n.getMessage()).contains("50% of the last 4 calls");
+        });
+        assertThat(errorAlerts.find(f.api.getId()).orElseThrow().firing()).isTrue();
+
+        errorAlerts.evaluate(now.plus(Duration.ofMinutes(20)));
+        assertThat(errorAlerts.find(f.api.getId()).orElseThrow().firing()).as("quiet again").isFalse();
+        errorAlerts.evaluate(now);
+        assertThat(notifications.latest(owner)).hasSize(2);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.gatehouse.core.account.AdminUser;
+import io.gatehouse.core.alert.ErrorRateAlerts;
 import io.gatehouse.core.account.AdminUserRepository;
 import io.gatehouse.core.audit.Actor;
 import io.gatehouse.core.catalog.Api;
@@ -45,9 +46,12 @@ class ApiAdminController {
     private final CatalogService catalog;
     private final VersionDiffs diffs;
     private final BreakingChangeImpact impact;
+    private final ErrorRateAlerts errorAlerts;
 
     ApiAdminController(ApiRepository apis, ApiVersionRepository versions, PlanRepository plans,
-            AdminUserRepository users, CatalogService catalog, VersionDiffs diffs, BreakingChangeImpact impact) {
+            AdminUserRepository users, CatalogService catalog, VersionDiffs diffs, BreakingChangeImpact impact,
+            ErrorRateAlerts errorAlerts) {
+        this.errorAlerts = errorAlerts;
         this.impact = impact;
         this.apis = apis;
         this.versions = versions;
@@ -78,7 +82,28 @@ class ApiAdminController {
         model.addAttribute("owners", owners());
         model.addAttribute("versions", versions.findByApiIdOrderByImportedAtDesc(id));
         model.addAttribute("plans", plans.findByApiIdOrderByNameAsc(id));
+        model.addAttribute("errorAlert", errorAlerts.find(id).orElse(null));
         return "apis/show";
+    }
+
+    /** The error-rate alert: the Api's owner may set it as well as an admin (see the security configuration). */
+    @PostMapping("/apis/{id}/error-alert")
+    String errorAlert(@PathVariable long id, @RequestParam(required = false) String action,
+            @RequestParam(defaultValue = "0") int thresholdPercent,
+            @RequestParam(defaultValue = "0") int windowMinutes, @RequestParam(defaultValue = "0") int minCalls,
+            Authentication authentication, HttpServletRequest request) {
+        managed(id, user(authentication));
+        Actor actor = Actor.admin(authentication.getName(), request.getRemoteAddr());
+        if ("remove".equals(action)) {
+            errorAlerts.remove(id, actor);
+            return "redirect:/apis/" + id;
+        }
+        try {
+            errorAlerts.set(id, thresholdPercent, windowMinutes, minCalls, actor);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return "redirect:/apis/" + id;
     }
 
     @PostMapping("/apis/{id}/lifecycle")

@@ -24,6 +24,8 @@ class AdminSecurity {
                 .requestMatchers(WebSecurityBaseline.PUBLIC_PATHS).permitAll()
                 // Product owners read the Apis they own; changing the catalog is for admins.
                 .requestMatchers("/apis/import", "/apis/import/**").hasRole("ADMIN")
+                // ...but an Api's owner sets its error-rate alert (the controller checks the ownership).
+                .requestMatchers(HttpMethod.POST, "/apis/*/error-alert").hasAnyRole("ADMIN", "PRODUCT_OWNER")
                 .requestMatchers(HttpMethod.POST, "/apis/**", "/plans/**").hasRole("ADMIN")
                 .requestMatchers("/apis/*/plans/new", "/plans/*/edit", "/audit", "/audit/**", "/consumers", "/consumers/**")
                 .hasRole("ADMIN")

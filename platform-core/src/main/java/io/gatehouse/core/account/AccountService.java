@@ -1,5 +1,6 @@
 package io.gatehouse.core.account;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -77,6 +78,15 @@ public class AccountService {
         });
         consumer.changePasswordHash(passwords.hash(newPassword));
         audit.record(actor, "consumer.password-changed", "consumer", consumerId, null);
+    }
+
+    /** The consumer chooses at which shares of a quota (80, 90, 100 percent) they want to be told; none: never. */
+    @Transactional
+    public void chooseQuotaAlerts(long consumerId, Collection<Integer> thresholds, Actor actor) {
+        Consumer consumer = activeConsumer(consumerId);
+        consumer.chooseQuotaAlerts(thresholds);
+        audit.record(actor, "consumer.quota-alerts-chosen", "consumer", consumerId,
+                consumer.getQuotaAlerts().isEmpty() ? "none" : consumer.getQuotaAlerts() + " %");
     }
 
     /**

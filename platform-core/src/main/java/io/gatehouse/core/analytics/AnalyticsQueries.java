@@ -88,7 +88,7 @@ public class AnalyticsQueries {
     public record QuotaUse(long subscriptionId, long apiId, String apiName, long planId, String planName,
             long applicationId,
             String applicationName, String consumerEmail, long used, long limit, Quota.Period period,
-            Instant resetsAt) {
+            Instant resetsAt, long consumerId) {
 
         public int percent() {
             return limit == 0 ? 100 : (int) Math.min(100, used * 100 / limit);
@@ -256,15 +256,15 @@ public class AnalyticsQueries {
             params.addValue("applicationId", applicationId);
         }
         record Row(long subscriptionId, long apiId, String apiName, long planId, String planName, long applicationId,
-                String applicationName, String email, long limit, Quota.Period period) {
+                String applicationName, String email, long limit, Quota.Period period, long consumerId) {
         }
         List<Row> rows = jdbc.query("select s.id, s.api_id, api.name, p.id, p.name, app.id, app.name, c.email,"
-                + " p.quota_limit, p.quota_period from subscription s join plan p on p.id = s.plan_id"
+                + " p.quota_limit, p.quota_period, c.id from subscription s join plan p on p.id = s.plan_id"
                 + " join api on api.id = s.api_id join application app on app.id = s.application_id"
                 + " join consumer c on c.id = app.consumer_id where " + where + " order by s.id", params,
                 (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                         rs.getLong(6), rs.getString(7), rs.getString(8), rs.getLong(9),
-                        Quota.Period.valueOf(rs.getString(10))));
+                        Quota.Period.valueOf(rs.getString(10)), rs.getLong(11)));
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -292,7 +292,7 @@ public class AnalyticsQueries {
         }
         return rows.stream().map(r -> new QuotaUse(r.subscriptionId(), r.apiId(), r.apiName(), r.planId(), r.planName(),
                 r.applicationId(), r.applicationName(), r.email(), used.getOrDefault(r.subscriptionId(), 0L),
-                r.limit(), r.period(), windows.get(r.period()).end())).toList();
+                r.limit(), r.period(), windows.get(r.period()).end(), r.consumerId())).toList();
     }
 
     private static long[] latencyCounts(ResultSet rs, int firstColumn) throws SQLException {

@@ -1,7 +1,11 @@
 package io.gatehouse.core.consumer;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,6 +27,10 @@ public class Consumer {
     @Enumerated(EnumType.STRING)
     private ConsumerStatus status;
     private Instant createdAt;
+    private String quotaAlerts = "";
+
+    /** The shares of a quota, in percent, at which a consumer may ask to be told. */
+    public static final List<Integer> QUOTA_ALERT_THRESHOLDS = List.of(80, 90, 100);
 
     protected Consumer() {
     }
@@ -50,6 +58,20 @@ public class Consumer {
     /** Emails are compared case-insensitively: stored trimmed and in lower case. */
     public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The quota shares (percent, ascending) at which the consumer wants to be told; empty: never. */
+    public List<Integer> getQuotaAlerts() {
+        return quotaAlerts == null || quotaAlerts.isEmpty() ? List.of()
+                : Arrays.stream(quotaAlerts.split(",")).map(Integer::valueOf).toList();
+    }
+
+    /** Chooses among {@link #QUOTA_ALERT_THRESHOLDS}; anything else is refused. */
+    public void chooseQuotaAlerts(Collection<Integer> thresholds) {
+        if (!QUOTA_ALERT_THRESHOLDS.containsAll(thresholds)) {
+            throw new IllegalArgumentException("Quota alerts can be set at 80%, 90% and 100%.");
+        }
+        quotaAlerts = thresholds.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     public Long getId() {

@@ -23,8 +23,11 @@ public class WebhookEvents {
     /** The event types an endpoint can choose; {@link #PING} goes only to the endpoint it tests. */
     public static final List<String> TYPES = List.of("subscription.requested", "subscription.approved",
             "subscription.rejected", "subscription.suspended", "subscription.resumed", "subscription.revoked",
-            "key.issued", "key.rotated", "key.revoked", "key.expiring");
+            "key.issued", "key.rotated", "key.revoked", "key.expiring", "quota.threshold", "api.error-rate");
     public static final String PING = "ping";
+
+    /** No consumer has this id, so no consumer's endpoint receives the event. */
+    private static final long NO_CONSUMER = -1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +57,15 @@ public class WebhookEvents {
                 .forEach(endpoint -> deliveries.save(new WebhookDelivery(endpoint.getId(), eventId, eventType,
                         payload, now)));
         return eventId;
+    }
+
+    /**
+     * Queues an event about an Api as a whole (no consumer's application) for every admin's endpoints and those of
+     * the Api's owner. Returns the event id.
+     */
+    @Transactional
+    public String publishAboutApi(String eventType, long apiId, Map<String, ?> data) {
+        return publish(eventType, NO_CONSUMER, apiId, data);
     }
 
     /** A {@link #PING} for one endpoint, so its owner can see their receiver answer. */

@@ -97,6 +97,29 @@ class AccountIT {
     }
 
     @Test
+    void quotaAlertsAreChosenAmongTheOfferedSharesAndCleared() {
+        SelfServiceFixture.Account ada = fixture.consumer();
+        WebSession session = fixture.login(ada);
+        assertThat(session.get("/account").body()).contains("id=\"quota-alerts-form\"", "id=\"threshold-80\"")
+                .doesNotContainPattern("value=\"\\d+\" checked");
+
+        HttpResponse<String> saved = session.submit("/account", "/account/quota-alerts",
+                Map.of("threshold", "100,80", "quotaAlerts", "90", "status", "SUSPENDED"));
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/account?alertsSaved");
+        assertThat(consumers.findById(ada.id()).orElseThrow()).satisfies(consumer -> {
+            assertThat(consumer.getQuotaAlerts()).containsExactly(80, 100);
+            assertThat(consumer.getStatus()).isEqualTo(ConsumerStatus.ACTIVE);
+        });
+        assertThat(session.get("/account").body()).containsPattern("id=\"threshold-80\" value=\"80\" checked")
+                .doesNotContainPattern("id=\"threshold-90\" value=\"90\" checked");
+
+        assertThat(session.submit("/account", "/account/quota-alerts", Map.of("threshold", "75")).statusCode())
+                .isEqualTo(400);
+        session.submit("/account", "/account/quota-alerts", Map.of());
+        assertThat(consumers.findById(ada.id()).orElseThrow().getQuotaAlerts()).isEmpty();
+    }
+
+    @Test
     void deletingTheAccountRevokesEveryKeyEndsSubscriptionsAndLogsOut() {
         SelfServiceFixture.Account ada = fixture.consumer();
         WebSession session = fixture.login(ada);
