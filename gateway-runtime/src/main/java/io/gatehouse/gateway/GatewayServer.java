@@ -80,7 +80,7 @@ public class GatewayServer implements SmartLifecycle {
         HttpHandler limits = new LimitPolicy(counters, upstream);
         HttpHandler subscription = new SubscriptionPolicy(limits);
         HttpHandler apiKey = new ApiKeyPolicy(hasher, properties.apiKeyHeader(), properties.apiKeyQueryParameter(),
-                subscription);
+                snapshots::isDatabaseReachable, subscription);
         HttpHandler route = new RoutePolicy(snapshots, apiKey);
         HttpHandler requestId = new RequestIdPolicy(route);
         return exchange -> {

@@ -101,8 +101,11 @@ class DatabaseFaultIT {
 
             String issuedDuringOutage = fixture.key(app);
             fixture.publishChanges();
-            assertThat(gateway.get("/steady/v1/items", "X-API-Key", issuedDuringOutage).statusCode())
-                    .as("a key the gateway cannot have seen yet").isNotEqualTo(200);
+            HttpResponse<String> unconfirmed = gateway.get("/steady/v1/items", "X-API-Key", issuedDuringOutage);
+            assertThat(unconfirmed.statusCode()).as("a key the gateway cannot check while the database is away")
+                    .isEqualTo(503);
+            assertThat(unconfirmed.body()).contains("urn:gatehouse:problem:config-unavailable");
+            assertThat(unconfirmed.headers().firstValue("Retry-After")).hasValue("1");
 
             long restored = System.nanoTime();
             proxy.restore();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -158,6 +159,71 @@ class GatewayIT {
         fixture.publishChanges();
         awaitRevisionLoaded();
         assertProblem(get(path, "X-API-Key", lonelyKey), 403, "subscription-missing");
+    }
+
+    /**
+     * Every refusal row of the status table, in front of a real upstream that counts its requests: the status, the
+     * problem type and its headers are right, and the upstream is never reached.
+     */
+    @Test
+    void everyRefusalIsAnsweredByTheGatewayWithoutReachingTheUpstream() throws Exception {
+        try (EchoUpstream upstream = new EchoUpstream()) {
+            String path = "/guarded/" + UUID.randomUUID().toString().substring(0, 8);
+            long api = fixture.proxiedApi(path, List.of(upstream.url("")));
+            long active = fixture.consumer("rows-" + UUID.randomUUID() + "@example.com", "ACTIVE");
+            long suspended = fixture.consumer("rows-s-" + UUID.randomUUID() + "@example.com", "SUSPENDED");
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (String state : List.of("APPROVED", "PENDING", "REJECTED", "SUSPENDED")) {
+                long app = fixture.application(active, "Rows " + state);
+                fixture.subscription(app, fixture.plan(api), api, state);
+                keys.put(state, fixture.key(app));
+            }
+            keys.put("NONE", fixture.key(fixture.application(active, "Rows none")));
+            long ofSuspended = fixture.application(suspended, "Rows suspended consumer");
+            fixture.subscription(ofSuspended, fixture.plan(api), api, "APPROVED");
+            keys.put("CONSUMER_SUSPENDED", fixture.key(ofSuspended));
+            long limited = fixture.application(active, "Rows limited");
+            fixture.subscription(limited, fixture.limitedPlan(api, 1, "MINUTE", 1, null, null), api, "APPROVED");
+            keys.put("RATE", fixture.key(limited));
+            long metered = fixture.application(active, "Rows metered");
+            fixture.subscription(metered, fixture.limitedPlan(api, null, null, null, 1L, "DAY"), api, "APPROVED");
+            keys.put("QUOTA", fixture.key(metered));
+            String revoked = fixture.key(fixture.application(active, "Rows revoked"));
+            fixture.revoke(revoked);
+            fixture.publishChanges();
+            awaitRevisionLoaded();
+
+            assertThat(get(path + "/x", "X-API-Key", keys.get("APPROVED")).statusCode()).isEqualTo(200);
+            assertThat(get(path + "/x", "X-API-Key", keys.get("RATE")).statusCode()).isEqualTo(200);
+            assertThat(get(path + "/x", "X-API-Key", keys.get("QUOTA")).statusCode()).isEqualTo(200);
+            int reached = upstream.requests.get();
+            assertThat(reached).isEqualTo(3);
+
+            String tampered = keys.get("APPROVED").substring(0, keys.get("APPROVED").length() - 1)
+                    + (keys.get("APPROVED").endsWith("a") ? "b" : "a");
+            HttpResponse<String> missing = get(path + "/x");
+            assertProblem(missing, 401, "api-key-missing");
+            assertThat(missing.headers().firstValue("WWW-Authenticate")).isPresent();
+            assertProblem(get(path + "/x", "X-API-Key", tampered), 401, "api-key-invalid");
+            assertProblem(get(path + "/x", "X-API-Key", revoked), 401, "api-key-invalid");
+            assertProblem(get(path + "/x", "X-API-Key", keys.get("PENDING")), 403, "subscription-pending");
+            assertProblem(get(path + "/x", "X-API-Key", keys.get("REJECTED")), 403, "subscription-rejected");
+            assertProblem(get(path + "/x", "X-API-Key", keys.get("SUSPENDED")), 403, "subscription-suspended");
+            assertProblem(get(path + "/x", "X-API-Key", keys.get("NONE")), 403, "subscription-missing");
+            assertProblem(get(path + "/x", "X-API-Key", keys.get("CONSUMER_SUSPENDED")), 403, "consumer-suspended");
+            HttpResponse<String> rate = get(path + "/x", "X-API-Key", keys.get("RATE"));
+            assertProblem(rate, 429, "rate-limited");
+            assertThat(rate.headers().firstValue("Retry-After")).isPresent();
+            assertThat(rate.headers().firstValue("RateLimit-Policy")).isPresent();
+            assertThat(rate.headers().firstValue("RateLimit")).isPresent();
+            HttpResponse<String> quota = get(path + "/x", "X-API-Key", keys.get("QUOTA"));
+            assertProblem(quota, 429, "quota-exhausted");
+            assertThat(quota.headers().firstValue("Retry-After")).isPresent();
+            assertThat(quota.headers().firstValue("RateLimit")).hasValueSatisfying(v -> assertThat(v).contains("r=0"));
+            assertProblem(get("/nothing-here/x", "X-API-Key", keys.get("APPROVED")), 404, "route-not-found");
+
+            assertThat(upstream.requests.get()).as("no refused request reached the upstream").isEqualTo(reached);
+        }
     }
 
     @Test

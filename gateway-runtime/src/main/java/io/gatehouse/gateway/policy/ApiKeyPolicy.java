@@ -3,6 +3,7 @@ package io.gatehouse.gateway.policy;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.function.BooleanSupplier;
 
 import io.gatehouse.core.apikey.ApiKeyFormat;
 import io.gatehouse.core.apikey.ApiKeyHasher;
@@ -16,7 +17,8 @@ import io.undertow.util.HttpString;
 /**
  * Finds the key in the header the Api's OpenAPI document declares (else the configured default header), or in
  * the configured query parameter; rejects a malformed key by its checksum before any lookup; then compares the
- * keyed hash in constant time. The key is removed from the request so it never reaches the upstream.
+ * keyed hash in constant time. The key is removed from the request so it never reaches the upstream. A key the
+ * snapshot does not know while the database cannot be reached may be a new one: it gets 503 rather than 401.
  */
 public final class ApiKeyPolicy implements HttpHandler {
 
@@ -24,9 +26,12 @@ public final class ApiKeyPolicy implements HttpHandler {
     private final String defaultHeader;
     private final String queryParameter;
     private final HttpHandler next;
+    private final BooleanSupplier configReachable;
 
-    public ApiKeyPolicy(ApiKeyHasher hasher, String defaultHeader, String queryParameter, HttpHandler next) {
+    public ApiKeyPolicy(ApiKeyHasher hasher, String defaultHeader, String queryParameter,
+            BooleanSupplier configReachable, HttpHandler next) {
         this.hasher = hasher;
+        this.configReachable = configReachable;
         this.defaultHeader = defaultHeader;
         this.queryParameter = queryParameter == null || queryParameter.isBlank() ? null : queryParameter;
         this.next = next;
@@ -59,6 +64,10 @@ public final class ApiKeyPolicy implements HttpHandler {
             return;
         }
         KeyEntry key = exchange.getAttachment(GatewayExchange.SNAPSHOT).key(parsed.keyId());
+        if (key == null && !configReachable.getAsBoolean()) {
+            Problems.send(exchange, Failure.CONFIG_UNAVAILABLE);
+            return;
+        }
         if (key == null || !hasher.matches(parsed.secret(), key.secretHash())
                 || !key.isUsableAt(System.currentTimeMillis())) {
             Problems.send(exchange, Failure.API_KEY_INVALID);

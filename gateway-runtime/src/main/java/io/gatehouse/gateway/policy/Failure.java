@@ -33,8 +33,10 @@ public enum Failure {
     // 503 and not 502: the gateway chose not to call an upstream that keeps failing; Retry-After says when it will.
     CIRCUIT_OPEN(503, "circuit-open", "Upstream circuit open",
             "The API's upstream failed repeatedly; the gateway is not calling it for now. See Retry-After."),
-    CONFIG_UNAVAILABLE(503, "config-unavailable", "Gateway not ready",
-            "The gateway has not loaded its configuration yet; try again shortly.");
+    // Before the first snapshot, and for a key the snapshot does not know while the database cannot be asked: the
+    // key may be new, so 401 would be a lie; 503 with Retry-After says "ask again".
+    CONFIG_UNAVAILABLE(503, "config-unavailable", "Gateway configuration unavailable",
+            "The gateway cannot reach its configuration to check this request right now; try again shortly.");
 
     private final int status;
     private final String id;
