@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -92,13 +93,25 @@ public class AnalyticsRollups {
 
     /**
      * Deletes what is older than its retention: raw events only once they are counted, and each rollup level by
-     * its own setting. Returns how many rows went.
+     * its own setting. On PostgreSQL it also creates the event partitions of the coming months and drops the months
+     * past retention whole. Returns how many rows went.
      */
     public int forget(Instant now, AnalyticsProperties retention) {
         Integer deleted = transactions.execute(status -> {
-            int rows = jdbc.update("delete from analytics_event where occurred_at < ?"
+            Instant rawBefore = now.minus(retention.rawRetention());
+            long counted = jdbc.queryForObject("select last_event_id from analytics_rollup_cursor where id = 1",
+                    Long.class);
+            // On PostgreSQL whole months go at once, and the months ahead are made ready.
+            long dropped = jdbc.execute((ConnectionCallback<Long>) connection -> {
+                if (!EventPartitions.supported(connection)) {
+                    return 0L;
+                }
+                EventPartitions.createAhead(connection, now);
+                return EventPartitions.dropEndedBefore(connection, rawBefore, counted);
+            });
+            int rows = (int) dropped + jdbc.update("delete from analytics_event where occurred_at < ?"
                     + " and id <= (select last_event_id from analytics_rollup_cursor where id = 1)",
-                    Timestamp.from(now.minus(retention.rawRetention())));
+                    Timestamp.from(rawBefore));
             for (Resolution resolution : Resolution.values()) {
                 rows += jdbc.update("delete from analytics_rollup where resolution = ? and bucket_start < ?",
                         resolution.code(), Timestamp.from(now.minus(retention.retention(resolution))));
