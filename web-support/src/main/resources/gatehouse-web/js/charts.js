@@ -22,7 +22,8 @@
             borderColor: d.color,
             fill: false,
             tension: 0.2,
-            pointRadius: spec.labels.length > 60 ? 0 : 2
+            pointRadius: 2,
+            spanGaps: true
           };
         })
       },

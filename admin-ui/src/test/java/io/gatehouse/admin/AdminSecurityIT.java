@@ -48,6 +48,18 @@ class AdminSecurityIT extends WebUiSecurityContract {
     }
 
     @Test
+    void errorsArePagesOfTheAdminUiThatSayWhatHappenedInPlainWords() {
+        var owner = AdminSessions.logIn(port, DemoContent.OWNER_USERNAME, DemoContent.OWNER_PASSWORD);
+        var forbidden = owner.get("/consumers", "Accept", "text/html");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("id=\"forbidden\"", "id=\"nav-apis\"").doesNotContain("Whitelabel",
+                "Exception");
+        var missing = owner.get("/apis/987654321", "Accept", "text/html");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("id=\"not-found\"").doesNotContain("Whitelabel");
+    }
+
+    @Test
     void everyPageNeedsAnAdminAccountAndConsumersCannotLogIn() {
         assertThat(session.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/login");
         var consumerLogin = session.submit("/login", "/login",
