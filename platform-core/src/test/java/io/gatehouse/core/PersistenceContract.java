@@ -616,6 +616,28 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void aKeysLastUseFollowsItsLatestCountedCallAndNeverGoesBack() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        subscriptions.request(f.consumer.getId(), f.application.getId(), f.plan.getId(), null,
+                Actor.consumer(f.consumer.getEmail(), null));
+        IssuedApiKey key = keys.issueFirstKey(f.application.getId(), f.consumer.getId(), ADMIN).orElseThrow();
+        Instant later = Instant.parse("2026-05-01T10:00:00Z");
+        for (Instant when : List.of(later.minusSeconds(60), later)) {
+            jdbc.update("insert into analytics_event (occurred_at, request_id, key_id, method, path, status,"
+                    + " gateway_latency_us, bytes_in, bytes_out) values (?, ?, ?, 'GET', '/x', 200, 10, 0, 0)",
+                    Timestamp.from(when), unique(), key.key().getKeyId());
+        }
+        rollups.rollUpAll();
+        assertThat(keyRows.findById(key.key().getId()).orElseThrow().getLastUsedAt()).isEqualTo(later);
+
+        jdbc.update("insert into analytics_event (occurred_at, request_id, key_id, method, path, status,"
+                + " gateway_latency_us, bytes_in, bytes_out) values (?, ?, ?, 'GET', '/x', 200, 10, 0, 0)",
+                Timestamp.from(later.minusSeconds(3_600)), unique(), key.key().getKeyId());
+        rollups.rollUpAll();
+        assertThat(keyRows.findById(key.key().getId()).orElseThrow().getLastUsedAt()).isEqualTo(later);
+    }
+
+    @Test
     void retentionDeletesOnlyWhatIsCountedAndOld() {
         long api = 800_000 + (long) (Math.random() * 99_999);
         Instant old = Instant.now().minus(Duration.ofDays(40));

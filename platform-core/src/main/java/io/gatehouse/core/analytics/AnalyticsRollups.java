@@ -28,7 +28,7 @@ public class AnalyticsRollups {
 
     private static final String EVENTS = "select id, occurred_at, api_id, operation, plan_id, application_id,"
             + " subscription_id, consumer_id, status, gateway_latency_us, upstream_latency_us, bytes_in, bytes_out,"
-            + " rejection_reason from analytics_event where id > ? and id <= ? order by id fetch first ? rows only";
+            + " rejection_reason, key_id from analytics_event where id > ? and id <= ? order by id fetch first ? rows only";
 
     private static final String LATENCY_COLUMNS = IntStream.range(0, LatencyBuckets.COUNT)
             .mapToObj(LatencyBuckets::column).collect(Collectors.joining(", "));
@@ -68,8 +68,10 @@ public class AnalyticsRollups {
             List<Event> events = safe > last ? jdbc.query(EVENTS, (rs, n) -> new Event(rs.getLong(1),
                     rs.getTimestamp(2).toInstant(), rs.getLong(3), orEmpty(rs.getString(4)), rs.getLong(5),
                     rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getInt(9), rs.getLong(10), rs.getLong(11),
-                    rs.getLong(12), rs.getLong(13), orEmpty(rs.getString(14))), last, safe, maxEvents) : List.of();
+                    rs.getLong(12), rs.getLong(13), orEmpty(rs.getString(14)), rs.getString(15)), last, safe,
+                    maxEvents) : List.of();
             write(aggregate(events));
+            markKeysUsed(events);
             long newLast = events.isEmpty() ? last : events.get(events.size() - 1).id();
             jdbc.update("update analytics_rollup_cursor set last_event_id = ?, seen_max_id = ?, updated_at = ?"
                     + " where id = 1", newLast, Math.max(safe, max == null ? 0 : max), Timestamp.from(Instant.now()));
@@ -127,7 +129,7 @@ public class AnalyticsRollups {
 
     private record Event(long id, Instant occurredAt, long apiId, String operation, long planId, long applicationId,
             long subscriptionId, long consumerId, int status, long latencyMicros, long upstreamMicros, long bytesIn,
-            long bytesOut, String rejectionReason) {
+            long bytesOut, String rejectionReason, String keyId) {
     }
 
     private record Key(Resolution resolution, Instant bucket, long apiId, String operation, long planId,
@@ -165,6 +167,29 @@ public class AnalyticsRollups {
             }
         }
         return sums;
+    }
+
+    /**
+     * Moves each key's "last used" forward to its latest call among these events (only keys the gateway accepted
+     * carry a key id), so the portal can show it without the gateway ever writing to the database per request.
+     */
+    private void markKeysUsed(List<Event> events) {
+        Map<String, Instant> latest = new HashMap<>();
+        for (Event e : events) {
+            if (e.keyId() != null) {
+                latest.merge(e.keyId(), e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Instant>> rows = new ArrayList<>(latest.entrySet());
+        jdbc.batchUpdate("update api_key set last_used_at = ? where key_id = ?"
+                + " and (last_used_at is null or last_used_at < ?)", rows, rows.size(), (statement, row) -> {
+                    statement.setTimestamp(1, Timestamp.from(row.getValue()));
+                    statement.setString(2, row.getKey());
+                    statement.setTimestamp(3, Timestamp.from(row.getValue()));
+                });
     }
 
     /** Adds to the rows that exist and inserts the others; only one run writes at a time (the cursor lock). */
