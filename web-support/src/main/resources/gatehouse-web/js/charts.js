@@ -35,7 +35,8 @@
         plugins: {legend: {position: "bottom"}},
         scales: {
           x: {stacked: !!spec.stacked, title: {display: true, text: spec.xTitle || "Time (UTC)"}},
-          y: {stacked: !!spec.stacked, beginAtZero: true, title: {display: true, text: spec.unit}}
+          y: {stacked: !!spec.stacked, beginAtZero: true, title: {display: true, text: spec.unit},
+            ticks: {precision: spec.type === "bar" ? 0 : undefined}}
         }
       }
     });

@@ -291,6 +291,8 @@ class JourneyIT {
                 + ApiKeyFormat.masked(old.keyId(), old.lastFour()) + "']]"));
         long clicked = System.nanoTime();
         oldRow.findElement(By.cssSelector(".revoke-form button")).click();
+        // Revoking cannot be undone, so the page asks first.
+        consumerWait.until(ExpectedConditions.alertIsPresent()).accept();
         int status = 200;
         while (status != 401 && System.nanoTime() - clicked < Duration.ofSeconds(3).toNanos()) {
             status = call(key).statusCode();

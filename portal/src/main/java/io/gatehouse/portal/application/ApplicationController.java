@@ -87,8 +87,9 @@ class ApplicationController {
         response.addHeader(HttpHeaders.VARY, "HX-Request");
         long consumerId = current.id(principal);
         Optional<IssuedApiKey> firstKey = firstKey(id, consumerId, principal, request);
-        page(id, consumerId, model, firstKey.map(IssuedApiKey::plaintext).orElse(null));
         boolean fragment = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
+        // The polling fragment holds no rotation form: only the whole page gets a rotation token.
+        page(id, consumerId, model, firstKey.map(IssuedApiKey::plaintext).orElse(null), fragment ? null : request);
         return fragment ? "applications/application :: subscriptions" : "applications/application";
     }
 
@@ -106,7 +107,7 @@ class ApplicationController {
                 errors.reject("application", refused.getMessage());
             }
         }
-        page(id, consumerId, model, null);
+        page(id, consumerId, model, null, request);
         return "applications/application";
     }
 
@@ -121,15 +122,20 @@ class ApplicationController {
     /** A new key, shown once on the page this answers with; the old keys keep working for the chosen overlap. */
     @PostMapping(APP + "/keys/rotate")
     String rotate(@PathVariable long id, @RequestParam(name = "overlapHours", defaultValue = "24") int overlapHours,
-            Principal principal, HttpServletRequest request, Model model) {
+            @RequestParam(required = false) String rotation, Principal principal, HttpServletRequest request,
+            Model model) {
         long consumerId = current.id(principal);
         pages.view(id, consumerId).orElseThrow(ApplicationController::notFound);
         if (!OVERLAP_HOURS.contains(overlapHours)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose one of the offered overlaps.");
         }
+        if (rotation != null && !RotationTokens.spend(request.getSession(), rotation)) {
+            // The browser sent this form again (a reload of the page that showed the new key): no second rotation.
+            return "redirect:/applications/" + id + "?alreadyRotated";
+        }
         IssuedApiKey issued = keys.rotate(id, consumerId, Duration.ofHours(overlapHours),
                 CurrentConsumer.actor(principal, request));
-        page(id, consumerId, model, issued.plaintext());
+        page(id, consumerId, model, issued.plaintext(), request);
         return "applications/application";
     }
 
@@ -149,13 +155,17 @@ class ApplicationController {
         }
     }
 
-    private void page(long id, long consumerId, Model model, String newKey) {
+    /** The application page's model; {@code request} is null for the polling fragment, which has no forms. */
+    private void page(long id, long consumerId, Model model, String newKey, HttpServletRequest request) {
         ApplicationPages.View view = pages.view(id, consumerId).orElseThrow(ApplicationController::notFound);
         model.addAttribute("view", view);
         model.addAttribute("newKey", newKey);
         // While a new key is on screen the fragment stops polling, so a refresh cannot swap it away unseen.
         model.addAttribute("poll", view.pending() && newKey == null);
         model.addAttribute("overlaps", OVERLAP_HOURS);
+        if (request != null) {
+            model.addAttribute("rotation", RotationTokens.issue(request.getSession()));
+        }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ApplicationForm(view.application().name(),
                     view.application().description() == null ? "" : view.application().description()));

@@ -25,6 +25,7 @@ import io.gatehouse.core.subscription.SubscriptionService;
 import io.gatehouse.core.subscription.SubscriptionStatus;
 import io.gatehouse.portal.PortalTest;
 import io.gatehouse.testsupport.WebSession;
+import io.gatehouse.web.Times;
 
 /** Applications over HTTP: create, edit and delete, the page and its polling fragment, the first key shown once, rotation and revocation. */
 @PortalTest
@@ -158,6 +159,37 @@ class ApplicationsIT {
         HttpResponse<String> revoked = session.submit(path, path + "/keys/" + old.getId() + "/revoke", Map.of());
         assertThat(revoked.headers().firstValue("Location").orElseThrow()).endsWith(path + "?revoked");
         assertThat(keys.findById(old.getId()).orElseThrow().getStatus()).isEqualTo(ApiKeyStatus.REVOKED);
+    }
+
+    @Test
+    void sendingTheSameRotationFormTwiceRotatesOnceAndTheRevokedKeyShowsNoExpiry() {
+        SelfServiceFixture.Account ada = fixture.consumer();
+        WebSession session = fixture.login(ada);
+        SelfServiceFixture.Offer offer = fixture.offer();
+        Application app = fixture.application(ada);
+        subscriptionService.request(ada.id(), app.getId(), offer.automatic().getId(), null,
+                Actor.consumer(ada.email(), "127.0.0.1"));
+        String path = "/applications/" + app.getId();
+        String page = session.get(path).body();
+        fullKey(page);
+        Matcher token = Pattern.compile("name=\"rotation\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        Map<String, String> form = Map.of("_csrf", WebSession.csrfFrom(page), "overlapHours", "1",
+                "rotation", token.group(1));
+
+        assertThat(session.postForm(path + "/keys/rotate", form).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = session.postForm(path + "/keys/rotate", form);
+        assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith(path + "?alreadyRotated");
+        assertThat(keys.findByApplicationIdOrderByCreatedAtDesc(app.getId())).hasSize(2);
+        assertThat(session.get(path + "?alreadyRotated").body()).contains("id=\"already-rotated\"");
+
+        ApiKey old = keys.findByApplicationIdOrderByCreatedAtDesc(app.getId()).stream()
+                .filter(k -> k.getStatus() == ApiKeyStatus.EXPIRING).findFirst().orElseThrow();
+        String expiry = new Times().utc(old.getExpiresAt());
+        assertThat(session.get(path).body()).contains(expiry);
+        session.submit(path, path + "/keys/" + old.getId() + "/revoke", Map.of());
+        assertThat(session.get(path).body()).as("a revoked key no longer shows when it would have expired")
+                .doesNotContain(expiry).contains("data-confirm=\"Revoke this key now?");
     }
 
     @Test
