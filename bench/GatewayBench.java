@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 import io.gatehouse.core.apikey.ApiKeyFormat;
 import io.gatehouse.core.apikey.ApiKeyHasher;
@@ -33,7 +34,8 @@ import io.gatehouse.core.apikey.ParsedApiKey;
  * sent, so a stalled server is charged for the requests it held up (no coordinated omission);</li>
  * <li>{@code propagation ADMIN_URL TOKEN TRIALS_FILE GATEWAY_URL...}: for each "subscriptionId keyId plaintext"
  * line, approve through the admin REST API and poll every gateway every 10 ms until the key gets 200, then revoke
- * and poll until 401; prints the distributions.</li>
+ * and poll until 401 (each change after a random pause of up to 500 ms, so that changes fall anywhere in the nodes'
+ * poll cycles); prints the distributions.</li>
  * </ul>
  */
 public final class GatewayBench {
@@ -266,6 +268,7 @@ public final class GatewayBench {
         List<long[]> approve = new ArrayList<>();
         List<long[]> revoke = new ArrayList<>();
         int n = 0;
+        Random random = new Random();
         for (String line : trials) {
             if (line.isBlank()) {
                 continue;
@@ -275,8 +278,11 @@ public final class GatewayBench {
             String keyId = f[1];
             String plaintext = f[2];
             n++;
+            // Back to back, every change would land just after the nodes' last poll: start at a random point instead.
+            Thread.sleep(random.nextInt(500));
             approve.add(change(http, admin + "/subscriptions/" + subscriptionId + "/approve", token, gateways,
                     plaintext, 200));
+            Thread.sleep(random.nextInt(500));
             revoke.add(change(http, admin + "/keys/" + keyId + "/revoke", token, gateways, plaintext, 401));
             System.err.printf(Locale.ROOT, "trial %d: approve %s ms, revoke %s ms%n", n,
                     Arrays.toString(approve.get(n - 1)), Arrays.toString(revoke.get(n - 1)));

@@ -21,7 +21,7 @@
 #
 # Settings (environment): WARMUP=60 s of load before the gateway is measured (the JIT's), DURATION=10, ROUNDS=3,
 # CONNECTIONS=64, FIXED_SECONDS=30 (0 skips the fixed-rate runs), FIXED_CONNECTIONS=32, KEYS=1000, TRIALS=50,
-# GATEWAY_JAVA_OPTS (default below).
+# GATEWAY_JAVA_OPTS (default below), BASE_PORT=28000 (the ports used are BASE_PORT to BASE_PORT + 200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,8 +38,10 @@ trials=${TRIALS:-50}
 gateway_java_opts=${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch}
 server_core=0
 load_core=1
-upstream_port=18100 peer_port=18200 admin_port=18081
-gateway_port=18000 gateway_management_port=18001 gateway2_port=18010 gateway2_management_port=18011
+base_port=${BASE_PORT:-28000}
+upstream_port=$((base_port + 100)) peer_port=$((base_port + 200)) admin_port=$((base_port + 81))
+gateway_port=$base_port gateway_management_port=$((base_port + 1))
+gateway2_port=$((base_port + 10)) gateway2_management_port=$((base_port + 11))
 db=gatehouse_bench
 
 # What it needs: Debian packages, installed when run as root.
@@ -56,7 +58,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ "$(nproc)" -ge 2 ] || { echo "this benchmark needs 2 cores (server on one, load generator on the other)"; exit 1; }
 for port in $upstream_port $peer_port $admin_port $gateway_port $gateway_management_port $gateway2_port $gateway2_management_port; do
-  ! ss -ltn | grep -q "127.0.0.1:$port \|\*:$port \|0.0.0.0:$port " || { echo "port $port is in use"; exit 1; }
+  ! ss -ltn | grep -q ":$port " || { echo "port $port is in use (BASE_PORT=$base_port: choose another)"; exit 1; }
 done
 
 psql -h 127.0.0.1 -U postgres -d postgres -qAt -c 'select 1' > /dev/null ||
@@ -318,7 +320,7 @@ echo "PostgreSQL (analytics rows, not pinned) used $(awk -v t="$pg_gatehouse" -v
   -v s=$((rounds * duration)) 'BEGIN { printf "%.0f%%", 100 * t / hz / s }') of a core during the Gatehouse runs"
 
 # ---- latency at a fixed rate ---------------------------------------------------------------------------------------
-[ "$fixed_seconds" -gt 0 ] || exit 0
+[ "$fixed_seconds" -gt 0 ] || { echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
 rate=$((med[gatehouse] / 2))
 echo
 echo "Latency at a fixed $rate req/s (half the gateway's capacity), $fixed_connections connections, ${fixed_seconds} s after 10 s"
@@ -343,3 +345,4 @@ verdict() { awk -v value="$1" -v limit="$2" -v at_least="$3" \
   'BEGIN { exit !(at_least ? value + 0 >= limit + 0 : value + 0 <= limit + 0) }' && echo met || echo "NOT met"; }
 echo "Targets: throughput >= 0.8x nginx: ${ratio}x, $(verdict "$ratio" 0.8 1);" \
   "added p50 <= 0.3 ms: $added50 ms, $(verdict "$added50" 0.3 0); added p99 <= 2 ms: $added99 ms, $(verdict "$added99" 2 0)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
