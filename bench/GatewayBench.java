@@ -267,6 +267,8 @@ public final class GatewayBench {
         int nodes = gateways.length;
         List<long[]> approve = new ArrayList<>();
         List<long[]> revoke = new ArrayList<>();
+        List<Long> approveAnswered = new ArrayList<>();
+        List<Long> revokeAnswered = new ArrayList<>();
         int n = 0;
         Random random = new Random();
         for (String line : trials) {
@@ -281,26 +283,30 @@ public final class GatewayBench {
             // Back to back, every change would land just after the nodes' last poll: start at a random point instead.
             Thread.sleep(random.nextInt(500));
             approve.add(change(http, admin + "/subscriptions/" + subscriptionId + "/approve", token, gateways,
-                    plaintext, 200));
+                    plaintext, 200, approveAnswered));
             Thread.sleep(random.nextInt(500));
-            revoke.add(change(http, admin + "/keys/" + keyId + "/revoke", token, gateways, plaintext, 401));
+            revoke.add(change(http, admin + "/keys/" + keyId + "/revoke", token, gateways, plaintext, 401,
+                    revokeAnswered));
             System.err.printf(Locale.ROOT, "trial %d: approve %s ms, revoke %s ms%n", n,
                     Arrays.toString(approve.get(n - 1)), Arrays.toString(revoke.get(n - 1)));
         }
         System.out.printf("%-36s %6s %6s %6s %6s %6s %6s %8s%n", "change (ms from the admin request)", "trials",
                 "min", "p50", "p90", "p99", "max", "over_1s");
+        print("approve: admin API answered", approveAnswered.stream().mapToLong(Long::longValue).toArray(), n);
         print("approve -> 200, each node", flatten(approve), n * nodes);
         print("approve -> 200, all nodes", maxPerTrial(approve), n);
+        print("revoke: admin API answered", revokeAnswered.stream().mapToLong(Long::longValue).toArray(), n);
         print("revoke -> 401, each node", flatten(revoke), n * nodes);
         print("revoke -> 401, all nodes", maxPerTrial(revoke), n);
     }
 
     /**
      * Makes the change and returns, per gateway, the milliseconds from just before the admin request until that
-     * gateway first answered with the expected status (polled every 10 ms; -1 when it did not within 5 s).
+     * gateway first answered with the expected status (polled every 10 ms; -1 when it did not within 5 s); adds how
+     * long the admin request itself took to {@code answered}.
      */
     private static long[] change(HttpClient http, String url, String token, String[] gateways, String key,
-            int expected) throws Exception {
+            int expected, List<Long> answered) throws Exception {
         long[] elapsed = new long[gateways.length];
         Arrays.fill(elapsed, -1);
         long t0 = System.nanoTime();
@@ -310,6 +316,7 @@ public final class GatewayBench {
         if (answer.statusCode() / 100 != 2) {
             throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
         }
+        answered.add((System.nanoTime() - t0) / 1_000_000);
         int pending = gateways.length;
         for (int poll = 0; pending > 0 && poll < 500; poll++) {
             long due = t0 + poll * 10_000_000L;
