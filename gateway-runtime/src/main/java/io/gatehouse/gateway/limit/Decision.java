@@ -1,6 +1,8 @@
 package io.gatehouse.gateway.limit;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.gatehouse.core.plan.QuotaWindow;
 import io.gatehouse.gateway.snapshot.PlanLimits;
@@ -52,7 +54,27 @@ public record Decision(Outcome outcome, String policy, String state, long retryA
                 window.secondsUntilEnd(now));
     }
 
+    /**
+     * A plan's {@code RateLimit-Policy} changes only with its terms and the length of the quota window (months differ),
+     * so it is built once per plan and window length rather than on every response.
+     */
+    private static final Map<PlanLimits, Policy> POLICIES = new ConcurrentHashMap<>();
+
+    private record Policy(long windowSeconds, String text) {
+    }
+
     private static String policy(PlanLimits limits, QuotaWindow window) {
+        long windowSeconds = window == null ? 0 : window.lengthSeconds();
+        Policy cached = POLICIES.get(limits);
+        if (cached != null && cached.windowSeconds() == windowSeconds) {
+            return cached.text();
+        }
+        String text = buildPolicy(limits, window);
+        POLICIES.put(limits, new Policy(windowSeconds, text));
+        return text;
+    }
+
+    private static String buildPolicy(PlanLimits limits, QuotaWindow window) {
         StringBuilder policy = new StringBuilder();
         if (limits.rateLimit() != null) {
             policy.append("\"rate\";q=").append(limits.rateLimit().requests()).append(";w=")
