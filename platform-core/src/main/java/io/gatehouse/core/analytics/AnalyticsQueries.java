@@ -279,13 +279,11 @@ public class AnalyticsQueries {
             if (ids.isEmpty()) {
                 continue;
             }
-            // Hour rollups: every quota window starts on a UTC hour, and the current hour's row is kept up to date.
-            jdbc.query("select subscription_id, sum(request_count) from analytics_rollup where resolution = 'h'"
-                    + " and subscription_id in (:ids) and bucket_start >= :start and bucket_start < :end"
-                    + " and rejection_reason not in (:limitReasons) group by subscription_id",
+            // Quota windows are UTC days and months: at most 31 day rows per subscription, kept by the rollup job.
+            jdbc.query("select subscription_id, sum(used) from analytics_quota_day where subscription_id in (:ids)"
+                    + " and day_start >= :start and day_start < :end group by subscription_id",
                     new MapSqlParameterSource("ids", ids).addValue("start", Timestamp.from(window.getValue().start()))
-                            .addValue("end", Timestamp.from(window.getValue().end()))
-                            .addValue("limitReasons", LIMIT_REASONS),
+                            .addValue("end", Timestamp.from(window.getValue().end())),
                     (ResultSet rs) -> {
                         used.put(rs.getLong(1), rs.getLong(2));
                     });

@@ -3,6 +3,7 @@ package io.gatehouse.core.analytics;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +72,7 @@ public class AnalyticsRollups {
                     rs.getLong(12), rs.getLong(13), orEmpty(rs.getString(14)), rs.getString(15)), last, safe,
                     maxEvents) : List.of();
             write(aggregate(events));
+            addQuotaDays(events);
             markKeysUsed(events);
             long newLast = events.isEmpty() ? last : events.get(events.size() - 1).id();
             jdbc.update("update analytics_rollup_cursor set last_event_id = ?, seen_max_id = ?, updated_at = ?"
@@ -118,6 +120,9 @@ public class AnalyticsRollups {
                 rows += jdbc.update("delete from analytics_rollup where resolution = ? and bucket_start < ?",
                         resolution.code(), Timestamp.from(now.minus(retention.retention(resolution))));
             }
+            // A quota window is a month at most.
+            rows += jdbc.update("delete from analytics_quota_day where day_start < ?",
+                    Timestamp.from(now.minus(Duration.ofDays(40))));
             return rows;
         });
         return deleted == null ? 0 : deleted;
@@ -167,6 +172,43 @@ public class AnalyticsRollups {
             }
         }
         return sums;
+    }
+
+    /** Adds the calls that used quota to their subscription's UTC day ({@code analytics_quota_day}). */
+    private void addQuotaDays(List<Event> events) {
+        record Day(long subscriptionId, Instant start) {
+        }
+        Map<Day, Long> used = new HashMap<>();
+        for (Event e : events) {
+            if (e.subscriptionId() != 0 && !AnalyticsQueries.LIMIT_REASONS.contains(e.rejectionReason())) {
+                used.merge(new Day(e.subscriptionId(), Resolution.DAY.bucketOf(e.occurredAt())), 1L, Long::sum);
+            }
+        }
+        if (used.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Day, Long>> rows = new ArrayList<>(used.entrySet());
+        int[] updated = jdbc.batchUpdate("update analytics_quota_day set used = used + ? where subscription_id = ?"
+                + " and day_start = ?", rows, rows.size(), (statement, row) -> bindQuotaDay(statement, row.getValue(),
+                        row.getKey().subscriptionId(), row.getKey().start()))[0];
+        List<Map.Entry<Day, Long>> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("insert into analytics_quota_day (used, subscription_id, day_start) values (?, ?, ?)",
+                    missing, missing.size(), (statement, row) -> bindQuotaDay(statement, row.getValue(),
+                            row.getKey().subscriptionId(), row.getKey().start()));
+        }
+    }
+
+    private static void bindQuotaDay(PreparedStatement statement, long used, long subscriptionId, Instant day)
+            throws SQLException {
+        statement.setLong(1, used);
+        statement.setLong(2, subscriptionId);
+        statement.setTimestamp(3, Timestamp.from(day));
     }
 
     /**
