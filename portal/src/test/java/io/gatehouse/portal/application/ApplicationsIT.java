@@ -134,10 +134,7 @@ class ApplicationsIT {
     void rotationShowsTheNewKeyOnceAndKeepsTheOldOneForTheOverlapAndRevocationIsImmediate() {
         SelfServiceFixture.Account ada = fixture.consumer();
         WebSession session = fixture.login(ada);
-        SelfServiceFixture.Offer offer = fixture.offer();
-        Application app = fixture.application(ada);
-        subscriptionService.request(ada.id(), app.getId(), offer.automatic().getId(), null,
-                Actor.consumer(ada.email(), "127.0.0.1"));
+        Application app = withApprovedSubscription(ada);
         String path = "/applications/" + app.getId();
         String first = fullKey(session.get(path).body());
 
@@ -165,10 +162,7 @@ class ApplicationsIT {
     void sendingTheSameRotationFormTwiceRotatesOnceAndTheRevokedKeyShowsNoExpiry() {
         SelfServiceFixture.Account ada = fixture.consumer();
         WebSession session = fixture.login(ada);
-        SelfServiceFixture.Offer offer = fixture.offer();
-        Application app = fixture.application(ada);
-        subscriptionService.request(ada.id(), app.getId(), offer.automatic().getId(), null,
-                Actor.consumer(ada.email(), "127.0.0.1"));
+        Application app = withApprovedSubscription(ada);
         String path = "/applications/" + app.getId();
         String page = session.get(path).body();
         fullKey(page);
@@ -211,6 +205,14 @@ class ApplicationsIT {
         assertThat(subscriptions.findByApplicationIdOrderByRequestedAtDesc(app.getId()))
                 .extracting(Subscription::getStatus)
                 .containsExactlyInAnyOrder(SubscriptionStatus.REVOKED, SubscriptionStatus.REJECTED);
+    }
+
+    /** A new application of the consumer's, subscribed to an automatically approved plan. */
+    private Application withApprovedSubscription(SelfServiceFixture.Account account) {
+        Application app = fixture.application(account);
+        subscriptionService.request(account.id(), app.getId(), fixture.offer().automatic().getId(), null,
+                Actor.consumer(account.email(), "127.0.0.1"));
+        return app;
     }
 
     static String fullKey(String html) {
