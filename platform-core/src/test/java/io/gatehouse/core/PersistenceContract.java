@@ -467,6 +467,24 @@ abstract class PersistenceContract {
         rollups.rollUpAll();
         assertThat(rolled(api, "m", "request_count")).isEqualTo(206);
         assertThat(rolled(api, "d", "request_count")).isEqualTo(206);
+
+        // The narrow tables the dashboards read over all APIs hold the same calls, grouped by fewer dimensions.
+        for (String resolution : List.of("m", "h", "d")) {
+            for (String table : List.of("analytics_traffic", "analytics_operation_use", "analytics_application_use")) {
+                assertThat(jdbc.queryForObject("select sum(request_count) from " + table + " where resolution = ?"
+                        + " and api_id = ?", Long.class, resolution, api)).as(table + ", " + resolution)
+                        .isEqualTo(206L);
+            }
+            assertThat(jdbc.queryForObject("select sum(error_count) from analytics_operation_use where"
+                    + " resolution = ? and api_id = ?", Long.class, resolution, api)).as("the 503 and the 429")
+                    .isEqualTo(2L);
+            assertThat(jdbc.queryForObject("select sum(lat_07) from analytics_traffic where resolution = ?"
+                    + " and api_id = ?", Long.class, resolution, api)).as("the 40 ms call").isEqualTo(1L);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from analytics_traffic where resolution = 'd' and api_id = ?",
+                Long.class, api)).as("one row a day for each status class and refusal").isEqualTo(3L);
+        assertThat(jdbc.queryForObject("select count(*) from analytics_operation_use where resolution = 'd'"
+                + " and api_id = ?", Long.class, api)).as("one row a day for the one operation").isEqualTo(1L);
     }
 
     @Test
@@ -516,6 +534,20 @@ abstract class PersistenceContract {
                         tuple("rate-limited", false, 1L));
         assertThat(analytics.summary(new UsageScope(now.minus(Duration.ofDays(7)), now.plusSeconds(1), null,
                 f.api.getId(), null, null, null)).requests()).as("a week, read from hours").isEqualTo(8);
+        UsageScope week = new UsageScope(Resolution.DAY.bucketOf(now).minus(Duration.ofDays(6)), now.plusSeconds(1),
+                null, f.api.getId(), null, null, null);
+        assertThat(week.totalsResolution()).isEqualTo(Resolution.DAY);
+        assertThat(analytics.summary(week).requests()).as("whole days, read from days").isEqualTo(8);
+        assertThat(analytics.topApplications(week, 5)).extracting(AnalyticsQueries.ApplicationUsage::requests)
+                .containsExactly(8L);
+        UsageScope oneApplication = new UsageScope(now.minus(Duration.ofHours(1)), now.plusSeconds(1), null, null,
+                null, f.application.getId(), null);
+        assertThat(analytics.topOperations(oneApplication, 5)).as("narrowed to an application, from every dimension")
+                .extracting(AnalyticsQueries.OperationUsage::operation, AnalyticsQueries.OperationUsage::requests,
+                        AnalyticsQueries.OperationUsage::errors)
+                .containsExactly(tuple("getPet", 5L, 1L), tuple("listPets", 2L, 2L));
+        assertThat(analytics.failures(oneApplication)).extracting(AnalyticsQueries.Failures::requests)
+                .containsExactly(1L, 1L, 1L);
         assertThat(analytics.summary(new UsageScope(now.minus(Duration.ofHours(1)), now.plusSeconds(1), Set.of(),
                 null, null, null, null)).requests()).as("an owner of no API sees nothing").isZero();
         assertThat(analytics.summary(lastHour.forSubscription(subscription.getId())).requests()).isEqualTo(7);

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import io.gatehouse.core.analytics.Resolution;
+
 /**
  * The dashboard's filters: a range (1h, 24h, 7d, 30d, or custom days in UTC, both ends included) and optional API,
- * plan and application. Unknown ranges read as the last 24 hours.
+ * plan and application. 7d and 30d are whole UTC days, today's so far included, so that their totals are read from
+ * day rollups. Unknown ranges read as the last 24 hours.
  */
 record DashboardForm(String range, LocalDate from, LocalDate to, Long apiId, Long planId, Long applicationId) {
 
@@ -24,8 +27,8 @@ record DashboardForm(String range, LocalDate from, LocalDate to, Long apiId, Lon
     Instant start(Instant now) {
         return switch (rangeOrDefault()) {
             case "1h" -> now.minus(Duration.ofHours(1));
-            case "7d" -> now.minus(Duration.ofDays(7));
-            case "30d" -> now.minus(Duration.ofDays(30));
+            case "7d" -> Resolution.DAY.bucketOf(now).minus(Duration.ofDays(6));
+            case "30d" -> Resolution.DAY.bucketOf(now).minus(Duration.ofDays(29));
             case "custom" -> from.atStartOfDay().toInstant(ZoneOffset.UTC);
             default -> now.minus(Duration.ofHours(24));
         };

@@ -125,12 +125,12 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope);
+        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.resolution());
         Map<Instant, long[]> byBucket = new LinkedHashMap<>();
         Map<Instant, long[]> latency = new LinkedHashMap<>();
         Map<Instant, Long> max = new LinkedHashMap<>();
         jdbc.query("select bucket_start, status_class, sum(request_count), max(latency_max_us), " + LATENCY_SUMS
-                + " from analytics_rollup where " + filter.where + " group by bucket_start, status_class"
+                + " from " + filter.table + " where " + filter.where + " group by bucket_start, status_class"
                 + " order by bucket_start", filter.params, (ResultSet rs) -> {
                     Instant bucket = rs.getTimestamp(1).toInstant();
                     int statusClass = rs.getInt(2);
@@ -164,12 +164,12 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return new Summary(0, 0, 0, null, null, null, 0);
         }
-        Filter filter = filter(scope);
+        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution());
         return jdbc.query("select coalesce(sum(request_count), 0),"
                 + " coalesce(sum(case when status_class = 4 then request_count else 0 end), 0),"
                 + " coalesce(sum(case when status_class = 5 then request_count else 0 end), 0),"
                 + " coalesce(max(latency_max_us), 0), coalesce(sum(bytes_out), 0), " + LATENCY_SUMS
-                + " from analytics_rollup where " + filter.where, filter.params, (ResultSet rs) -> {
+                + " from " + filter.table + " where " + filter.where, filter.params, (ResultSet rs) -> {
                     rs.next();
                     long[] counts = latencyCounts(rs, 6);
                     long slowest = rs.getLong(4);
@@ -185,12 +185,11 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope);
+        Filter filter = filter(scope, RollupTable.APPLICATIONS, scope.totalsResolution());
         filter.params.addValue("limit", limit);
         return jdbc.query("select r.application_id, app.name, r.consumer_id, c.email, r.requests, r.errors from ("
-                + " select application_id, consumer_id, sum(request_count) requests,"
-                + " sum(case when status_class >= 4 then request_count else 0 end) errors"
-                + " from analytics_rollup where " + filter.where + " and application_id <> 0"
+                + " select application_id, consumer_id, sum(request_count) requests, sum(" + filter.errors() + ") errors"
+                + " from " + filter.table + " where " + filter.where + " and application_id <> 0"
                 + " group by application_id, consumer_id) r"
                 + " join application app on app.id = r.application_id join consumer c on c.id = r.consumer_id"
                 + " order by r.requests desc, r.application_id fetch first :limit rows only", filter.params,
@@ -203,12 +202,12 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope);
+        Filter filter = filter(scope, RollupTable.OPERATIONS, scope.totalsResolution());
         filter.params.addValue("limit", limit);
         return jdbc.query("select r.api_id, api.name, r.operation, r.requests, r.errors, r.slowest, "
                 + LATENCY_COLUMNS_OF_R + " from (select api_id, operation, sum(request_count) requests,"
-                + " sum(case when status_class >= 4 then request_count else 0 end) errors,"
-                + " max(latency_max_us) slowest, " + LATENCY_SUMS_NAMED + " from analytics_rollup where "
+                + " sum(" + filter.errors() + ") errors, max(latency_max_us) slowest, " + LATENCY_SUMS_NAMED
+                + " from " + filter.table + " where "
                 + filter.where + " and operation <> ''"
                 + " group by api_id, operation) r join api on api.id = r.api_id"
                 + " order by r.requests desc, r.operation fetch first :limit rows only", filter.params,
@@ -221,8 +220,8 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope);
-        return jdbc.query("select rejection_reason, status_class, sum(request_count) from analytics_rollup where "
+        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution());
+        return jdbc.query("select rejection_reason, status_class, sum(request_count) from " + filter.table + " where "
                 + filter.where + " and status_class >= 4 group by rejection_reason, status_class"
                 + " order by sum(request_count) desc, rejection_reason", filter.params,
                 (rs, n) -> {
@@ -301,11 +300,22 @@ public class AnalyticsQueries {
         return counts;
     }
 
-    private record Filter(String where, MapSqlParameterSource params) {
+    /** Where a query reads ({@code table}), and which of its rows ({@code where}, bound by {@code params}). */
+    private record Filter(String table, String where, MapSqlParameterSource params) {
+
+        /** The calls answered 4xx or 5xx, per row of the table. */
+        String errors() {
+            return RollupTable.ALL.name().equals(table) ? "case when status_class >= 4 then request_count else 0 end"
+                    : "error_count";
+        }
     }
 
-    private static Filter filter(UsageScope scope) {
-        Resolution resolution = scope.resolution();
+    /**
+     * The rows of the scope at {@code resolution}, in {@code narrow}, the table made for the query, when it holds
+     * every dimension the scope filters by; otherwise in {@code analytics_rollup}, which holds them all and is read
+     * by index for the views narrowed to one application, consumer or subscription.
+     */
+    private static Filter filter(UsageScope scope, RollupTable narrow, Resolution resolution) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("resolution", resolution.code())
                 .addValue("from", Timestamp.from(resolution.bucketOf(scope.from())))
@@ -321,7 +331,19 @@ public class AnalyticsQueries {
         addFilter(where, params, "application_id", scope.applicationId());
         addFilter(where, params, "consumer_id", scope.consumerId());
         addFilter(where, params, "subscription_id", scope.subscriptionId());
-        return new Filter(where.toString(), params);
+        RollupTable table = narrow.keys().containsAll(filteredColumns(scope)) ? narrow : RollupTable.ALL;
+        return new Filter(table.name(), where.toString(), params);
+    }
+
+    /** The dimensions the scope filters by, beyond time. */
+    private static List<String> filteredColumns(UsageScope scope) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("api_id", scope.apiIds() != null ? scope.apiIds() : scope.apiId());
+        filters.put("plan_id", scope.planId());
+        filters.put("application_id", scope.applicationId());
+        filters.put("consumer_id", scope.consumerId());
+        filters.put("subscription_id", scope.subscriptionId());
+        return filters.entrySet().stream().filter(filter -> filter.getValue() != null).map(Map.Entry::getKey).toList();
     }
 
     private static void addFilter(StringBuilder where, MapSqlParameterSource params, String column, Long value) {

@@ -26,6 +26,15 @@ public final class LatencyBuckets {
         return UPPER_US.length;
     }
 
+    /** SQL for the bucket a call of {@code micros} (an SQL expression) falls into, as {@link #index} gives it. */
+    static String sqlIndex(String micros) {
+        StringBuilder sql = new StringBuilder("case");
+        for (int i = 0; i < UPPER_US.length; i++) {
+            sql.append(" when ").append(micros).append(" <= ").append(UPPER_US[i]).append(" then ").append(i);
+        }
+        return sql.append(" else ").append(UPPER_US.length).append(" end").toString();
+    }
+
     /** The column holding bucket {@code i}. */
     public static String column(int i) {
         return i < 10 ? "lat_0" + i : "lat_" + i;

@@ -41,6 +41,17 @@ public record UsageScope(Instant from, Instant to, Set<Long> apiIds, Long apiId,
         return length.compareTo(Duration.ofDays(14)) <= 0 ? Resolution.HOUR : Resolution.DAY;
     }
 
+    /**
+     * The resolution that totals over the whole range read (the summary, failures and top lists): days when the range
+     * starts at a UTC midnight and spans a day or more, so that a month is 30 rows per key instead of 720 hours;
+     * otherwise the chart's.
+     */
+    public Resolution totalsResolution() {
+        boolean wholeDays = Resolution.DAY.bucketOf(from).equals(from)
+                && Duration.between(from, to).compareTo(Resolution.DAY.length()) >= 0;
+        return wholeDays ? Resolution.DAY : resolution();
+    }
+
     /** True when the viewer may see nothing at all (a product owner without APIs). */
     public boolean empty() {
         return apiIds != null && apiIds.isEmpty();

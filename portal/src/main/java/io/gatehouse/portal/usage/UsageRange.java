@@ -4,22 +4,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The time ranges "My usage" offers, ending now; anything else reads as the last 24 hours. */
+import io.gatehouse.core.analytics.Resolution;
+
+/**
+ * The time ranges "My usage" offers, ending now; anything else reads as the last 24 hours. The 7- and 30-day ranges
+ * are whole UTC days, today's so far included, as on the admin dashboard.
+ */
 enum UsageRange {
-    LAST_24_HOURS("24h", "Last 24 hours", Duration.ofHours(24)),
-    LAST_7_DAYS("7d", "Last 7 days", Duration.ofDays(7)),
-    LAST_30_DAYS("30d", "Last 30 days", Duration.ofDays(30));
+    LAST_24_HOURS("24h", "Last 24 hours", null),
+    LAST_7_DAYS("7d", "Last 7 days", 7),
+    LAST_30_DAYS("30d", "Last 30 days", 30);
 
     static final List<UsageRange> ALL = List.of(values());
 
     private final String code;
     private final String label;
-    private final Duration length;
+    /** Whole days, today's included; null for the last 24 hours. */
+    private final Integer days;
 
-    UsageRange(String code, String label, Duration length) {
+    UsageRange(String code, String label, Integer days) {
         this.code = code;
         this.label = label;
-        this.length = length;
+        this.days = days;
     }
 
     static UsageRange of(String code) {
@@ -35,6 +41,7 @@ enum UsageRange {
     }
 
     Instant start(Instant now) {
-        return now.minus(length);
+        return days == null ? now.minus(Duration.ofHours(24))
+                : Resolution.DAY.bucketOf(now).minus(Duration.ofDays(days - 1));
     }
 }
