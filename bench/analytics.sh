@@ -6,9 +6,11 @@
 #
 # For each database: the platform starts once on an empty database (the admin UI migrates it) and stops; EVENTS
 # gateway events over the last DAYS days, with the APIs, plans, consumers, applications and subscriptions they
-# name, are generated inside the database by set-based statements (bench/analytics-data.sql). The platform's own
-# rollup job (AnalyticsRollupScheduler: 50,000 events a chunk, up to 20 chunks a run, a run every 2 s) counts the
-# newest JOB_EVENTS of them, timed from its log (events/s); the older ones are counted before it starts, a day at
+# name, are generated inside the database by set-based statements (bench/analytics-data.sql, then
+# bench/analytics-events.sql twice): the month evenly, then its last JOB_EVENTS events as a burst at the gateway's
+# full rate (RATE a second), as the gateway writes them under full load. The platform's own rollup job
+# (AnalyticsRollupScheduler: 50,000 events a chunk, up to 20 chunks a run, a run every 2 s) counts the burst, timed
+# from its log (events/s); the older events are counted before it starts, a day at
 # a time, by bench/analytics-rollup.sql into analytics_rollup and by the V14 migration's statements from there into
 # the narrower tables, so that the run takes minutes instead of the job's whole month; the day rollups of every
 # table must then add up to every event. Minute rollups past their retention (3 days) are deleted, as the hourly
@@ -21,7 +23,8 @@
 # database dropped at the end. Generated consumers log in with the password gatehouse-bench-consumer.
 #
 # Settings (environment): EVENTS=10000000, DAYS=30, APIS=20, OPERATIONS=50, APPS=2000, WARMUP=3, MEASURE=10,
-# JOB_EVENTS=300000 (the newest events, counted by the rollup job; the others set-based), ROLLUP_TIMEOUT=3600 (s),
+# JOB_EVENTS=300000 (the newest events, counted by the rollup job; the others set-based), RATE=32000 (events a
+# second in the burst of those JOB_EVENTS, the gateway's full-chain rate rounded up), ROLLUP_TIMEOUT=3600 (s),
 # JAVA_OPTS (default -Xmx2g).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +40,7 @@ warmup=${WARMUP:-3}
 measure=${MEASURE:-10}
 rollup_timeout=${ROLLUP_TIMEOUT:-3600}
 job_events=${JOB_EVENTS:-300000}
+burst_rate=${RATE:-32000}
 java_opts=${JAVA_OPTS:--Xmx2g}
 portal_port=18380 admin_port=18381 gateway_port=18300 gateway_management_port=18301
 db=gatehouse_bench_analytics
@@ -163,14 +167,27 @@ run() { # database
   stop_platform
 
   log "$label: generating $events events over $days days ($api_count APIs x $operations operations, $apps applications)"
-  local series=generate_series start step started
+  local series=generate_series start step started now_s burst_s month_events
   [ "$database" = postgres ] || series=system_range
-  start=$(date -u -d "-$days days" '+%Y-%m-%d %H:%M:%S+00')
-  step=$(awk -v d="$days" -v n="$events" 'BEGIN { printf "%.9f", d * 86400 / n }')
-  sed -e "s/@SERIES@/$series/g" -e "s/@EVENTS@/$events/g" -e "s/@DAYS@/$days/g" -e "s/@APIS@/$api_count/g" \
-    -e "s/@OPERATIONS@/$operations/g" -e "s/@APPS@/$apps/g" -e "s/@STEP_SECONDS@/$step/g" \
-    -e "s/@START@/timestamp with time zone '$start'/g" -e "s#@PASSWORD_HASH@#$consumer_password_hash#g" \
-    bench/analytics-data.sql > "$work/data.sql"
+  # The month up to the burst, then the last JOB_EVENTS events at the gateway's full rate (RATE a second).
+  now_s=$(date -u +%s)
+  burst_s=$(awk -v n="$job_events" -v r="$burst_rate" 'BEGIN { printf "%.3f", n / r }')
+  month_events=$((events - job_events))
+  start=$(date -u -d "@$((now_s - days * 86400))" '+%Y-%m-%d %H:%M:%S+00')
+  step=$(awk -v d="$days" -v b="$burst_s" -v n="$month_events" 'BEGIN { printf "%.9f", (d * 86400 - b) / n }')
+  sed -e "s/@SERIES@/$series/g" -e "s/@APIS@/$api_count/g" -e "s/@OPERATIONS@/$operations/g" \
+    -e "s/@APPS@/$apps/g" -e "s#@PASSWORD_HASH@#$consumer_password_hash#g" bench/analytics-data.sql > "$work/data.sql"
+  sed -e "s/@SERIES@/$series/g" -e "s/@APPS@/$apps/g" -e "s/@OPERATIONS@/$operations/g" -e "s/@FIRST@/1/g" \
+    -e "s/@LAST@/$month_events/g" -e "s/@STEP_SECONDS@/$step/g" -e "s/@DROP@/-- drop table/g" \
+    -e "s/@START@/timestamp with time zone '$start'/g" bench/analytics-events.sql >> "$work/data.sql"
+  local burst_start
+  burst_start=$(awk -v s="$now_s" -v b="$burst_s" 'BEGIN { printf "%d", s - b }')
+  burst_start=$(date -u -d "@$burst_start" '+%Y-%m-%d %H:%M:%S+00')
+  step=$(awk -v r="$burst_rate" 'BEGIN { printf "%.9f", 1 / r }')
+  sed -e "s/@SERIES@/$series/g" -e "s/@APPS@/$apps/g" -e "s/@OPERATIONS@/$operations/g" \
+    -e "s/@FIRST@/$((month_events + 1))/g" -e "s/@LAST@/$events/g" -e "s/@STEP_SECONDS@/$step/g" \
+    -e "s/@DROP@/drop table/g" -e "s/@START@/timestamp with time zone '$burst_start'/g" \
+    bench/analytics-events.sql >> "$work/data.sql"
   started=$(date +%s.%N)
   query "$database" "$work/data.sql" > /dev/null
   [ "$database" = h2 ] || query "$database" -c "vacuum analyze analytics_event" > /dev/null

@@ -59,6 +59,35 @@ create table analytics_application_use (
 );
 create index ix_analytics_application_use_api on analytics_application_use (resolution, api_id, bucket_start);
 
+-- A rollup run's events grouped by minute and every dimension: the rows each table above is then made from, so that
+-- the run reads and groups its events once. Empty between runs (RollupTable.STAGE).
+create table analytics_rollup_stage (
+    bucket_start      timestamp with time zone not null,
+    api_id            bigint        not null,
+    operation         varchar(300)  not null,
+    plan_id           bigint        not null,
+    application_id    bigint        not null,
+    subscription_id   bigint        not null,
+    consumer_id       bigint        not null,
+    status_class      smallint      not null,
+    rejection_reason  varchar(50)   not null,
+    request_count     bigint        not null,
+    latency_sum_us    bigint        not null,
+    latency_max_us    bigint        not null,
+    upstream_sum_us   bigint        not null,
+    bytes_in          bigint        not null,
+    bytes_out         bigint        not null,
+    lat_00 bigint not null, lat_01 bigint not null, lat_02 bigint not null, lat_03 bigint not null,
+    lat_04 bigint not null, lat_05 bigint not null, lat_06 bigint not null, lat_07 bigint not null,
+    lat_08 bigint not null, lat_09 bigint not null, lat_10 bigint not null, lat_11 bigint not null,
+    lat_12 bigint not null, lat_13 bigint not null, lat_14 bigint not null, lat_15 bigint not null
+);
+
+-- "My usage" over all of a consumer's applications reads analytics_rollup by consumer. A view of one subscription is
+-- always narrowed to its application as well, so the subscription index only cost the rollup job its upkeep.
+create index ix_analytics_rollup_consumer on analytics_rollup (resolution, consumer_id, bucket_start);
+drop index ix_analytics_rollup_subscription;
+
 insert into analytics_traffic (resolution, bucket_start, api_id, plan_id, status_class, rejection_reason,
                                request_count, latency_sum_us, latency_max_us, upstream_sum_us, bytes_in, bytes_out,
                                lat_00, lat_01, lat_02, lat_03, lat_04, lat_05, lat_06, lat_07, lat_08, lat_09,

@@ -513,7 +513,7 @@ abstract class PersistenceContract {
         assertThat(summary.serverErrors()).isEqualTo(2);
         assertThat(summary.p50()).as("the bound of the bucket holding 300 us").isEqualTo(500);
         assertThat(summary.p99()).isEqualTo(20_000);
-        assertThat(analytics.series(lastHour)).as("a point a minute").hasSizeBetween(60, 61)
+        assertThat(analytics.series(lastHour)).as("a point a minute").hasSizeBetween(61, 62)
                 .filteredOn(point -> point.total() > 0).singleElement().satisfies(point -> {
             assertThat(point.bucket()).isEqualTo(Resolution.MINUTE.bucketOf(minuteAgo));
             assertThat(point.success()).isEqualTo(4);

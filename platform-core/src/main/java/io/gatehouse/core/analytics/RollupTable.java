@@ -7,60 +7,68 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * One table the rollup job keeps from {@code analytics_event}, and the single set-based statement that adds a range
- * of events (ids {@code > ?} and {@code <= ?}) to it at every resolution it holds: the events are grouped by the
- * table's key in the database and added to the rows that exist, or inserted. Each table keeps only the dimensions
- * its readers group or filter by, so that a view over all APIs reads a few rows per bucket instead of one per
- * application and operation.
+ * One table the rollup job keeps from {@code analytics_event}, and the single set-based statement that adds a chunk
+ * of events to it at every resolution it holds. A run first groups its range of events (ids {@code > ?} and {@code
+ * <= ?}) once, by minute and every dimension, into {@code analytics_rollup_stage} ({@link #STAGE}); each table's
+ * statement then groups those rows by its own key and adds them to the rows that exist, or inserts them. Each table
+ * keeps only the dimensions its readers group or filter by, so that a view over all APIs reads a few rows per bucket
+ * instead of one per application and operation.
  */
 record RollupTable(String name, boolean hasResolution, List<Resolution> resolutions, List<String> keys,
-        List<Measure> measures, String eventFilter) {
+        List<Measure> measures, String stageFilter) {
 
-    /** A summed or maximised column, and its aggregate over the events ({@code e}, see {@link #EVENTS}). */
+    /** A summed or maximised column, and its aggregate over the staged rows. */
     record Measure(String column, String aggregate, boolean maximum) {
 
-        static Measure sum(String column, String ofEvents) {
-            return new Measure(column, "sum(" + ofEvents + ")", false);
+        static Measure sum(String column) {
+            return new Measure(column, "sum(s." + column + ")", false);
         }
     }
 
     private static final String EPOCH = "timestamp with time zone '1970-01-01 00:00:00+00'";
 
-    /**
-     * The events of an id range, one row per event and resolution, with the dimensions as the rollups hold them
-     * (0 or '' for none) and the bucket each falls into, computed in UTC whatever the session's time zone.
-     */
-    private static final String EVENTS = "select r.code resolution, " + EPOCH
-            + " + floor(ev.epoch_s / r.seconds) * r.seconds * interval '1' second bucket_start,"
-            + " ev.api_id, ev.operation, ev.plan_id, ev.application_id, ev.subscription_id, ev.consumer_id,"
-            + " ev.status_class, ev.rejection_reason, ev.latency_us, ev.upstream_us, ev.bytes_in, ev.bytes_out,"
-            + " ev.latency_bucket from (select extract(epoch from occurred_at) epoch_s, coalesce(api_id, 0) api_id,"
-            + " coalesce(operation, '') operation, coalesce(plan_id, 0) plan_id,"
-            + " coalesce(application_id, 0) application_id, coalesce(subscription_id, 0) subscription_id,"
-            + " coalesce(consumer_id, 0) consumer_id, status / 100 status_class,"
-            + " coalesce(rejection_reason, '') rejection_reason, gateway_latency_us latency_us,"
-            + " coalesce(upstream_latency_us, 0) upstream_us, bytes_in, bytes_out, "
-            + LatencyBuckets.sqlIndex("gateway_latency_us") + " latency_bucket"
-            + " from analytics_event where id > ? and id <= ?) ev join (%s) r on 1 = 1";
+    /** Every dimension, as the rollups hold them: 0 or '' for none, so that they can form primary keys. */
+    private static final List<String> DIMENSIONS = List.of("api_id", "operation", "plan_id", "application_id",
+            "subscription_id", "consumer_id", "status_class", "rejection_reason");
 
     static final List<Measure> LATENCY_HISTOGRAM = IntStream.range(0, LatencyBuckets.COUNT)
-            .mapToObj(i -> Measure.sum(LatencyBuckets.column(i), "case when e.latency_bucket = " + i
-                    + " then 1 else 0 end")).toList();
+            .mapToObj(i -> Measure.sum(LatencyBuckets.column(i))).toList();
 
-    static final Measure REQUESTS = new Measure("request_count", "count(*)", false);
-    static final Measure ERRORS = Measure.sum("error_count", "case when e.status_class >= 4 then 1 else 0 end");
-    static final Measure SLOWEST = new Measure("latency_max_us", "max(e.latency_us)", true);
+    static final Measure REQUESTS = Measure.sum("request_count");
+    static final Measure ERRORS = new Measure("error_count",
+            "sum(case when s.status_class >= 4 then s.request_count else 0 end)", false);
+    static final Measure SLOWEST = new Measure("latency_max_us", "max(s.latency_max_us)", true);
 
-    static final List<Measure> ALL_MEASURES = Stream.concat(Stream.of(REQUESTS, Measure.sum("latency_sum_us",
-            "e.latency_us"), SLOWEST, Measure.sum("upstream_sum_us", "e.upstream_us"), Measure.sum("bytes_in",
-                    "e.bytes_in"), Measure.sum("bytes_out", "e.bytes_out")), LATENCY_HISTOGRAM.stream()).toList();
+    static final List<Measure> ALL_MEASURES = Stream.concat(Stream.of(REQUESTS, Measure.sum("latency_sum_us"),
+            SLOWEST, Measure.sum("upstream_sum_us"), Measure.sum("bytes_in"), Measure.sum("bytes_out")),
+            LATENCY_HISTOGRAM.stream()).toList();
+
+    /**
+     * Groups the run's events by minute (in UTC, from the epoch, whatever the session's time zone) and every
+     * dimension, with the sums of {@link #ALL_MEASURES}: the rows every table is then made from.
+     */
+    static final String STAGE = "insert into analytics_rollup_stage (bucket_start, " + String.join(", ", DIMENSIONS)
+            + ", request_count, latency_sum_us, latency_max_us, upstream_sum_us, bytes_in, bytes_out, "
+            + LATENCY_HISTOGRAM.stream().map(Measure::column).collect(Collectors.joining(", ")) + ") select e.minute_start, "
+            + DIMENSIONS.stream().map(d -> "e." + d).collect(Collectors.joining(", "))
+            + ", count(*), sum(e.latency_us), max(e.latency_us), sum(e.upstream_us), sum(e.bytes_in),"
+            + " sum(e.bytes_out), " + IntStream.range(0, LatencyBuckets.COUNT).mapToObj(i -> "sum(case when"
+                    + " e.latency_bucket = " + i + " then 1 else 0 end)").collect(Collectors.joining(", "))
+            + " from (select " + EPOCH + " + floor(extract(epoch from occurred_at) / 60) * 60 * interval '1' second"
+            + " minute_start, coalesce(api_id, 0) api_id, coalesce(operation, '') operation,"
+            + " coalesce(plan_id, 0) plan_id, coalesce(application_id, 0) application_id,"
+            + " coalesce(subscription_id, 0) subscription_id, coalesce(consumer_id, 0) consumer_id,"
+            + " status / 100 status_class, coalesce(rejection_reason, '') rejection_reason,"
+            + " gateway_latency_us latency_us, coalesce(upstream_latency_us, 0) upstream_us, bytes_in, bytes_out, "
+            + LatencyBuckets.sqlIndex("gateway_latency_us") + " latency_bucket"
+            + " from analytics_event where id > ? and id <= ?) e group by e.minute_start, "
+            + DIMENSIONS.stream().map(d -> "e." + d).collect(Collectors.joining(", "));
 
     private static final List<Resolution> ALL_RESOLUTIONS = List.of(Resolution.values());
 
     /** Every dimension: what narrow views (one application, consumer or subscription) and API impact read. */
-    static final RollupTable ALL = new RollupTable("analytics_rollup", true, ALL_RESOLUTIONS, List.of("api_id",
-            "operation", "plan_id", "application_id", "subscription_id", "consumer_id", "status_class",
-            "rejection_reason"), ALL_MEASURES, null);
+    static final RollupTable ALL = new RollupTable("analytics_rollup", true, ALL_RESOLUTIONS, DIMENSIONS,
+            ALL_MEASURES, null);
 
     /** Traffic by API, plan, status class and refusal: series, summary and failures over all APIs or a few. */
     static final RollupTable TRAFFIC = new RollupTable("analytics_traffic", true, ALL_RESOLUTIONS, List.of("api_id",
@@ -77,9 +85,9 @@ record RollupTable(String name, boolean hasResolution, List<Resolution> resoluti
 
     /** Calls that used quota (the gateway let them past its limits), per subscription and UTC day. */
     static final RollupTable QUOTA_DAYS = new RollupTable("analytics_quota_day", false, List.of(Resolution.DAY),
-            List.of("subscription_id"), List.of(new Measure("used", "count(*)", false)),
-            "e.subscription_id <> 0 and e.rejection_reason not in (" + AnalyticsQueries.LIMIT_REASONS.stream().sorted()
-                    .map(reason -> "'" + reason + "'").collect(Collectors.joining(", ")) + ")");
+            List.of("subscription_id"), List.of(new Measure("used", "sum(s.request_count)", false)),
+            "s.subscription_id <> 0 and s.rejection_reason not in (" + AnalyticsQueries.LIMIT_REASONS.stream()
+                    .sorted().map(reason -> "'" + reason + "'").collect(Collectors.joining(", ")) + ")");
 
     static final List<RollupTable> KEPT = List.of(ALL, TRAFFIC, OPERATIONS, APPLICATIONS, QUOTA_DAYS);
 
@@ -99,27 +107,30 @@ record RollupTable(String name, boolean hasResolution, List<Resolution> resoluti
         return columns;
     }
 
-    /** The source rows: the events of the range grouped by this table's key, one column per table column. */
+    /** The source rows: the staged rows grouped by this table's key, one column per table column. */
     private String grouped() {
         String levels = resolutions.stream().map(r -> "select '" + r.code() + "' code, " + r.length().toSeconds()
                 + " seconds").collect(Collectors.joining(" union all "));
         List<String> select = new ArrayList<>();
         List<String> group = new ArrayList<>();
         if (hasResolution) {
-            select.add("e.resolution");
-            group.add("e.resolution");
+            select.add("r.code resolution");
+            group.add("r.code");
         }
-        select.add("e.bucket_start " + bucketColumn());
-        group.add("e.bucket_start");
+        String bucket = EPOCH + " + floor(extract(epoch from s.bucket_start) / r.seconds) * r.seconds"
+                + " * interval '1' second";
+        select.add(bucket + " " + bucketColumn());
+        group.add(bucket);
         for (String key : keys) {
-            select.add("e." + key);
-            group.add("e." + key);
+            select.add("s." + key);
+            group.add("s." + key);
         }
         for (Measure measure : measures) {
             select.add(measure.aggregate() + " " + measure.column());
         }
-        return "select " + String.join(", ", select) + " from (" + EVENTS.formatted(levels) + ") e"
-                + (eventFilter == null ? "" : " where " + eventFilter) + " group by " + String.join(", ", group);
+        return "select " + String.join(", ", select) + " from analytics_rollup_stage s join (" + levels
+                + ") r on 1 = 1" + (stageFilter == null ? "" : " where " + stageFilter) + " group by "
+                + String.join(", ", group);
     }
 
     private List<String> columns() {
@@ -129,8 +140,8 @@ record RollupTable(String name, boolean hasResolution, List<Resolution> resoluti
     }
 
     /**
-     * The statement that adds the events with ids in ({@code ?}, {@code ?}] to this table. PostgreSQL gets {@code
-     * insert ... on conflict do update}, which looks every key up by the primary key; H2 standard {@code merge}.
+     * The statement that adds the staged rows to this table. PostgreSQL gets {@code insert ... on conflict do
+     * update}, which looks every key up by the primary key; H2 standard {@code merge}.
      */
     String addEvents(boolean postgresql) {
         String columns = String.join(", ", columns());
