@@ -34,6 +34,11 @@ class PersistenceOnPostgresIT extends PersistenceContract {
     }
 
     @Test
+    void thePlatformsConnectionsDoNotJitCompileQueries() {
+        assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+    }
+
+    @Test
     void eventsArePartitionedByMonthAndRetentionDropsCountedMonthsWhole() {
         assertThat(jdbc.queryForObject("select count(*) from pg_partitioned_table p join pg_class c"
                 + " on c.oid = p.partrelid where c.relname = 'analytics_event'"

@@ -58,10 +58,8 @@ public class AnalyticsRollups {
             }
             if (events > 0) {
                 if (postgresql) {
-                    // Room to group a chunk in memory rather than sort it on disk (4 MB by default), and no JIT
-                    // compilation, which costs more than these statements take.
+                    // Room to group a chunk in memory rather than sort it on disk (4 MB by default).
                     jdbc.execute("set local work_mem = '64MB'");
-                    jdbc.execute("set local jit = off");
                 }
                 jdbc.update(RollupTable.STAGE, last, upTo);
                 for (String add : adds) {
