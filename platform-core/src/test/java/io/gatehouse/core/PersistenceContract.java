@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -570,6 +571,44 @@ abstract class PersistenceContract {
                 + " rejection_reason) values (?, ?, ?, ?, ?, ?, ?, ?, 'GET', '/x', ?, ?, 0, 10, ?)",
                 Timestamp.from(when), unique(), f.api.getId(), operation, subscription.getPlan().getId(),
                 f.application.getId(), subscription.getId(), f.consumer.getId(), status, latencyMicros, rejection);
+    }
+
+    @Test
+    void quotaUseOfManySubscriptionsIsReadByDayAndStillCountsEachOnItsOwn() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        Plan daily = plans.create(f.api.getId(), new PlanTerms("Daily", null, null, new Quota(10, Quota.Period.DAY),
+                ApprovalMode.AUTOMATIC, true), ADMIN);
+        List<Subscription> many = new ArrayList<>();
+        List<Long> appIds = new ArrayList<>();
+        for (int i = 0; i < 205; i++) {
+            Application app = applications.save(new Application(f.consumer, "App " + unique(), null));
+            appIds.add(app.getId());
+            many.add(subscriptions.request(f.consumer.getId(), app.getId(), daily.getId(), null,
+                    Actor.consumer(f.consumer.getEmail(), null)));
+        }
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            quotaCall(f, daily, appIds.get(7), many.get(7), now, 200, null);
+        }
+        quotaCall(f, daily, appIds.get(7), many.get(7), now, 429, "quota-exhausted");
+        quotaCall(f, daily, appIds.get(200), many.get(200), now, 200, null);
+        rollups.rollUpAll();
+
+        Map<Long, Long> used = analytics.quotaUse(Set.of(f.api.getId()), null, null, now).stream()
+                .collect(Collectors.toMap(AnalyticsQueries.QuotaUse::subscriptionId, AnalyticsQueries.QuotaUse::used));
+        assertThat(used).as("more subscriptions than are looked up by key").hasSize(205);
+        assertThat(used.get(many.get(7).getId())).isEqualTo(3);
+        assertThat(used.get(many.get(200).getId())).isEqualTo(1);
+        assertThat(used.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4);
+    }
+
+    private void quotaCall(Fixture f, Plan plan, long applicationId, Subscription subscription, Instant when,
+            int status, String rejection) {
+        jdbc.update("insert into analytics_event (occurred_at, request_id, api_id, operation, plan_id, application_id,"
+                + " subscription_id, consumer_id, method, path, status, gateway_latency_us, bytes_in, bytes_out,"
+                + " rejection_reason) values (?, ?, ?, 'getPet', ?, ?, ?, ?, 'GET', '/x', ?, 100, 0, 10, ?)",
+                Timestamp.from(when), unique(), f.api.getId(), plan.getId(), applicationId, subscription.getId(),
+                f.consumer.getId(), status, rejection);
     }
 
     @Test
