@@ -3,7 +3,8 @@
 -- row per application and operation: a month over all APIs is then millions of rows to add up. These tables keep
 -- only the dimensions of one panel each, so the same month is a few thousand rows; analytics_rollup stays for the
 -- views narrowed to one application, consumer or subscription, which read it by index. All are kept by the same
--- rollup run (RollupTable), at the same three resolutions, and filled here from analytics_rollup.
+-- rollup run (RollupTable), at the same three resolutions, and filled here from analytics_rollup, in time order as
+-- the rollup run writes them, so that a range's rows lie together on disk.
 
 -- Series, summary and failures.
 create table analytics_traffic (
@@ -96,7 +97,8 @@ insert into analytics_traffic (resolution, bucket_start, api_id, plan_id, status
            sum(latency_sum_us), max(latency_max_us), sum(upstream_sum_us), sum(bytes_in), sum(bytes_out),
            sum(lat_00), sum(lat_01), sum(lat_02), sum(lat_03), sum(lat_04), sum(lat_05), sum(lat_06), sum(lat_07),
            sum(lat_08), sum(lat_09), sum(lat_10), sum(lat_11), sum(lat_12), sum(lat_13), sum(lat_14), sum(lat_15)
-    from analytics_rollup group by resolution, bucket_start, api_id, plan_id, status_class, rejection_reason;
+    from analytics_rollup group by resolution, bucket_start, api_id, plan_id, status_class, rejection_reason
+    order by resolution, bucket_start;
 
 insert into analytics_operation_use (resolution, bucket_start, api_id, plan_id, operation, request_count, error_count,
                                      latency_max_us, lat_00, lat_01, lat_02, lat_03, lat_04, lat_05, lat_06, lat_07,
@@ -105,10 +107,12 @@ insert into analytics_operation_use (resolution, bucket_start, api_id, plan_id, 
            sum(case when status_class >= 4 then request_count else 0 end), max(latency_max_us),
            sum(lat_00), sum(lat_01), sum(lat_02), sum(lat_03), sum(lat_04), sum(lat_05), sum(lat_06), sum(lat_07),
            sum(lat_08), sum(lat_09), sum(lat_10), sum(lat_11), sum(lat_12), sum(lat_13), sum(lat_14), sum(lat_15)
-    from analytics_rollup group by resolution, bucket_start, api_id, plan_id, operation;
+    from analytics_rollup group by resolution, bucket_start, api_id, plan_id, operation
+    order by resolution, bucket_start;
 
 insert into analytics_application_use (resolution, bucket_start, api_id, plan_id, application_id, consumer_id,
                                        request_count, error_count)
     select resolution, bucket_start, api_id, plan_id, application_id, consumer_id, sum(request_count),
            sum(case when status_class >= 4 then request_count else 0 end)
-    from analytics_rollup group by resolution, bucket_start, api_id, plan_id, application_id, consumer_id;
+    from analytics_rollup group by resolution, bucket_start, api_id, plan_id, application_id, consumer_id
+    order by resolution, bucket_start;
