@@ -127,7 +127,7 @@ wait_for "the upstream" 10 curl -sf -m 2 "http://127.0.0.1:$upstream_port/"
 
 # ---- Gatehouse: database, admin UI, API and plan through the REST API, consumers and keys --------------------------
 psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "drop database if exists $db with (force)" -c "create database $db"
-export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true" GATEHOUSE_DB_USER=postgres GATEHOUSE_DB_PASSWORD=
+export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GATEHOUSE_DB_USER=postgres GATEHOUSE_DB_PASSWORD=
 GATEHOUSE_KEYS_PEPPER=$(openssl rand -base64 36)
 export GATEHOUSE_KEYS_PEPPER
 admin_password=$(openssl rand -base64 18)

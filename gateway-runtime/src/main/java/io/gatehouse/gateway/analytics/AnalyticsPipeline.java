@@ -1,5 +1,8 @@
 package io.gatehouse.gateway.analytics;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The request path hands each event to a bounded queue without blocking or waking anyone; a writer thread drains it
- * on a timer in JDBC batches. When the database is slow or down, events wait (the queue keeps them) and are written
+ * on a timer, on PostgreSQL with one {@code COPY} a batch, elsewhere as a JDBC batch of inserts. When the database is slow or down, events wait (the queue keeps them) and are written
  * later; when the queue is full, new events are dropped and counted. At every moment
  * {@code accepted = written + dropped + queued}, where queued includes a batch being written.
  */
@@ -33,10 +38,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class AnalyticsPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsPipeline.class);
-    private static final String INSERT = "insert into analytics_event (occurred_at, request_id, api_id, operation,"
-            + " plan_id, application_id, subscription_id, consumer_id, key_id, method, path, status, gateway_latency_us,"
-            + " upstream_latency_us, bytes_in, bytes_out, client_address, rejection_reason)"
+    static final String COLUMNS = "occurred_at, request_id, api_id, operation, plan_id, application_id,"
+            + " subscription_id, consumer_id, key_id, method, path, status, gateway_latency_us, upstream_latency_us,"
+            + " bytes_in, bytes_out, client_address, rejection_reason";
+    private static final String INSERT = "insert into analytics_event (" + COLUMNS + ")"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COPY = "copy analytics_event (" + COLUMNS + ") from stdin";
+    private static final int MAX_PATH = 2000;
 
     private final JdbcTemplate jdbc;
     private final ArrayBlockingQueue<AnalyticsEvent> queue;
@@ -47,6 +55,8 @@ public class AnalyticsPipeline implements SmartLifecycle {
     private final AtomicLong written = new AtomicLong();
     private final List<AnalyticsEvent> inFlight = new ArrayList<>();
     private volatile int inFlightSize;
+    /** Whether the database takes COPY (PostgreSQL); learnt on the first connection that succeeds. */
+    private Boolean copy;
     private ScheduledExecutorService writer;
 
     AnalyticsPipeline(JdbcTemplate jdbc, GatewayProperties properties, MeterRegistry registry) {
@@ -99,26 +109,7 @@ public class AnalyticsPipeline implements SmartLifecycle {
                 return;
             }
             try {
-                jdbc.batchUpdate(INSERT, inFlight, inFlight.size(), (statement, e) -> {
-                    statement.setTimestamp(1, new Timestamp(e.occurredAtMillis()));
-                    statement.setString(2, e.requestId());
-                    setLong(statement, 3, e.apiId());
-                    statement.setString(4, e.operation());
-                    setLong(statement, 5, e.planId());
-                    setLong(statement, 6, e.applicationId());
-                    setLong(statement, 7, e.subscriptionId());
-                    setLong(statement, 8, e.consumerId());
-                    statement.setString(9, e.keyId());
-                    statement.setString(10, e.method());
-                    statement.setString(11, e.path().length() > 2000 ? e.path().substring(0, 2000) : e.path());
-                    statement.setInt(12, e.status());
-                    statement.setLong(13, e.gatewayLatencyMicros());
-                    setLong(statement, 14, e.upstreamLatencyMicros());
-                    statement.setLong(15, e.bytesIn());
-                    statement.setLong(16, e.bytesOut());
-                    statement.setString(17, e.clientAddress());
-                    statement.setString(18, e.rejectionReason());
-                });
+                write(inFlight);
                 written.addAndGet(inFlight.size());
                 inFlight.clear();
                 inFlightSize = 0;
@@ -129,6 +120,49 @@ public class AnalyticsPipeline implements SmartLifecycle {
                 return;
             }
         }
+    }
+
+    private void write(List<AnalyticsEvent> events) {
+        if (copy == null) {
+            copy = jdbc.execute((ConnectionCallback<Boolean>) connection -> connection.isWrapperFor(PGConnection.class));
+        }
+        if (copy) {
+            byte[] rows = CopyRows.of(events);
+            jdbc.execute((ConnectionCallback<Long>) connection -> {
+                try {
+                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY,
+                            new ByteArrayInputStream(rows));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return;
+        }
+        jdbc.batchUpdate(INSERT, events, events.size(), (statement, e) -> {
+            statement.setTimestamp(1, new Timestamp(e.occurredAtMillis()));
+            statement.setString(2, e.requestId());
+            setLong(statement, 3, e.apiId());
+            statement.setString(4, e.operation());
+            setLong(statement, 5, e.planId());
+            setLong(statement, 6, e.applicationId());
+            setLong(statement, 7, e.subscriptionId());
+            setLong(statement, 8, e.consumerId());
+            statement.setString(9, e.keyId());
+            statement.setString(10, e.method());
+            statement.setString(11, storedPath(e.path()));
+            statement.setInt(12, e.status());
+            statement.setLong(13, e.gatewayLatencyMicros());
+            setLong(statement, 14, e.upstreamLatencyMicros());
+            statement.setLong(15, e.bytesIn());
+            statement.setLong(16, e.bytesOut());
+            statement.setString(17, e.clientAddress());
+            statement.setString(18, e.rejectionReason());
+        });
+    }
+
+    /** The column holds 2,000 characters; a longer path is cut there. */
+    static String storedPath(String path) {
+        return path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path;
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 
@@ -18,17 +21,23 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import io.gatehouse.gateway.GatewayProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The analytics queue and writer against a real (H2) database that can be switched off. */
-class AnalyticsPipelineTests {
+/**
+ * The analytics queue and writer against a real database that can be switched off: H2, where events are inserted in
+ * JDBC batches, and PostgreSQL, where each batch is one COPY.
+ */
+abstract class AnalyticsPipelineContract {
 
     private final SwitchableDataSource database = new SwitchableDataSource();
     private JdbcTemplate jdbc;
 
+    /** A freshly migrated database: its URL, user and password. */
+    abstract String[] freshDatabase();
+
     @BeforeEach
     void migrate() {
-        String url = "jdbc:h2:mem:analytics-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-        database.setTargetDataSource(new DriverManagerDataSource(url, "sa", ""));
-        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        String[] url = freshDatabase();
+        database.setTargetDataSource(new DriverManagerDataSource(url[0], url[1], url[2]));
+        Flyway.configure().dataSource(url[0], url[1], url[2]).load().migrate();
         jdbc = new JdbcTemplate(database);
     }
 
@@ -80,6 +89,27 @@ class AnalyticsPipelineTests {
                 .containsEntry("operation", "listPets").containsEntry("status", 429)
                 .containsEntry("rejection_reason", "rate-limited").containsEntry("upstream_latency_us", null)
                 .containsEntry("key_id", "keyid").containsEntry("path", "/pets/v1/pets");
+    }
+
+    @Test
+    void textWithTabsNewlinesBackslashesAndNulCharactersIsStoredAsSent() {
+        AnalyticsPipeline pipeline = pipeline(10);
+        String path = "/x/a\tb\nc\rd\\e\\N f\u00e9\u20ac" + "p".repeat(2100);
+        pipeline.offer(new AnalyticsEvent(1_700_000_000_123L, "req-odd", null, "op\\N", null, null, null, null, null,
+                "GET", path, 404, 7, null, 0, 90, null, "route-not-found"));
+        pipeline.offer(new AnalyticsEvent(1_700_000_000_456L, "req-nul", 1L, null, null, null, null, null, null, "GET",
+                "/nul\u0000here", 404, 7, null, 0, 90, "127.0.0.1", "route-not-found"));
+        pipeline.flush();
+        assertThat(pipeline.written()).isEqualTo(2);
+        Map<String, Object> odd = jdbc.queryForMap("select api_id, operation, path, key_id, client_address,"
+                + " status from analytics_event where request_id = 'req-odd'");
+        assertThat(odd.get("path")).isEqualTo(path.substring(0, 2000));
+        assertThat(odd).containsEntry("operation", "op\\N").containsEntry("api_id", null).containsEntry("key_id", null)
+                .containsEntry("client_address", null);
+        assertThat(jdbc.queryForObject("select occurred_at from analytics_event where request_id = 'req-odd'",
+                Timestamp.class).toInstant()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
+        String nul = jdbc.queryForObject("select path from analytics_event where request_id = 'req-nul'", String.class);
+        assertThat(nul).startsWith("/nul").endsWith("here").hasSize("/nul?here".length());
     }
 
     private static void assertReconciles(AnalyticsPipeline pipeline) {

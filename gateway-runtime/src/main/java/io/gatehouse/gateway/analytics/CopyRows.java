@@ -1,0 +1,66 @@
+package io.gatehouse.gateway.analytics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Events as the rows of a PostgreSQL {@code COPY ... FROM STDIN} in its text format: one line an event, columns in
+ * {@link AnalyticsPipeline#COLUMNS}' order separated by tabs, {@code \N} for null, and backslash, tab, newline and
+ * carriage return escaped. PostgreSQL takes such a stream several times cheaper than the same rows as inserts.
+ */
+final class CopyRows {
+
+    private static final char NULL_REPLACEMENT = '\uFFFD';
+
+    private CopyRows() {
+    }
+
+    static byte[] of(List<AnalyticsEvent> events) {
+        StringBuilder rows = new StringBuilder(events.size() * 200);
+        for (AnalyticsEvent e : events) {
+            rows.append(Instant.ofEpochMilli(e.occurredAtMillis())).append('\t');
+            text(rows, e.requestId()).append('\t');
+            number(rows, e.apiId()).append('\t');
+            text(rows, e.operation()).append('\t');
+            number(rows, e.planId()).append('\t');
+            number(rows, e.applicationId()).append('\t');
+            number(rows, e.subscriptionId()).append('\t');
+            number(rows, e.consumerId()).append('\t');
+            text(rows, e.keyId()).append('\t');
+            text(rows, e.method()).append('\t');
+            text(rows, AnalyticsPipeline.storedPath(e.path())).append('\t');
+            rows.append(e.status()).append('\t');
+            rows.append(e.gatewayLatencyMicros()).append('\t');
+            number(rows, e.upstreamLatencyMicros()).append('\t');
+            rows.append(e.bytesIn()).append('\t');
+            rows.append(e.bytesOut()).append('\t');
+            text(rows, e.clientAddress()).append('\t');
+            text(rows, e.rejectionReason()).append('\n');
+        }
+        return rows.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder number(StringBuilder rows, Long value) {
+        return value == null ? rows.append("\\N") : rows.append(value.longValue());
+    }
+
+    /** A NUL character, which no PostgreSQL text can hold, becomes U+FFFD rather than failing the whole batch. */
+    static StringBuilder text(StringBuilder rows, String value) {
+        if (value == null) {
+            return rows.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> rows.append("\\\\");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                case '\0' -> rows.append(NULL_REPLACEMENT);
+                default -> rows.append(c);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,26 @@
+package io.gatehouse.gateway.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+
+import io.gatehouse.testsupport.PostgresSchema;
+
+/** On PostgreSQL (required: fails, never skips, when it is not reachable), where each batch is written by COPY. */
+class AnalyticsPipelineOnPostgresIT extends AnalyticsPipelineContract {
+
+    private static final List<PostgresSchema> SCHEMAS = new ArrayList<>();
+
+    @Override
+    String[] freshDatabase() {
+        PostgresSchema schema = PostgresSchema.create();
+        SCHEMAS.add(schema);
+        return new String[] {schema.jdbcUrl(), PostgresSchema.USER, PostgresSchema.PASSWORD};
+    }
+
+    @AfterAll
+    static void dropSchemas() {
+        SCHEMAS.forEach(PostgresSchema::close);
+    }
+}
