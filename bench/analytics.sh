@@ -10,13 +10,13 @@
 # bench/analytics-events.sql twice): the month evenly, then its last JOB_EVENTS events as a burst at the gateway's
 # full rate (RATE a second), as the gateway writes them under full load. The platform's own rollup job
 # (AnalyticsRollupScheduler: 50,000 events a chunk, up to 20 chunks a run, a run every 2 s) counts the burst, timed
-# from its log (events/s); the older events are counted before it starts, a day at
-# a time, by bench/analytics-rollup.sql into analytics_rollup and by the V14 migration's statements from there into
-# the narrower tables, so that the run takes minutes instead of the job's whole month; the day rollups of every
-# table must then add up to every event. Minute rollups past their retention (3 days) are deleted, as the hourly
-# retention job does, and the platform starts again for the timings: each
-# dashboard view, CSV panel and "My usage" page, WARMUP requests unmeasured then MEASURE measured, time to first
-# byte over loopback (server time).
+# from its log (events/s); the older events are counted before it starts, a day at a time, by
+# bench/analytics-rollup.sql into analytics_rollup and by the V14 and V15 migrations' statements from there into the
+# narrower tables (and their weeks), so that the run takes minutes instead of the job's whole month; the day (and
+# week) rollups of every table must then add up to every event. Minute rollups past their retention (3 days) are
+# deleted, as the hourly retention job does, and the platform starts again for the timings: each dashboard view,
+# CSV panel and "My usage" page, WARMUP requests unmeasured then MEASURE measured, time to first byte over loopback
+# (server time).
 # H2: the all-in-one jar on a data directory under a temporary folder (admin admin / gatehouse-admin of the demo
 # content). PostgreSQL: a fresh database gatehouse_bench_analytics at 127.0.0.1:5432 (user postgres, no password),
 # the admin UI jar with a bootstrap admin, and the portal jar for the timings. Everything is stopped and the
@@ -221,6 +221,8 @@ run() { # database
       done
       # The narrower tables (V14), from analytics_rollup as the migration fills them on an upgrade.
       sed -n '/^insert into/,/;$/p' platform-core/src/main/resources/db/migration/V14__narrow_analytics_rollups.sql
+      # Their weeks (V15), from their days.
+      sed -n '/^insert into/,/;$/p' platform-core/src/main/resources/db/migration/V15__weekly_top_list_rollups.sql
       echo "insert into analytics_quota_day (subscription_id, day_start, used) select subscription_id, bucket_start,"
       echo "  sum(request_count) from analytics_rollup where resolution = 'd' and subscription_id <> 0"
       echo "  and rejection_reason not in ('rate-limited', 'quota-exhausted') group by subscription_id, bucket_start;"
@@ -263,6 +265,10 @@ run() { # database
     [ "$database" = h2 ] || query "$database" -c "vacuum analyze $table" > /dev/null
     counted=$(query "$database" -c "select sum(request_count) from $table where resolution = 'd'")
     [ "$counted" = "$total" ] || { echo "the day rollups of $table count $counted events, not $total"; exit 1; }
+    if [ "$table" = analytics_operation_use ] || [ "$table" = analytics_application_use ]; then
+      counted=$(query "$database" -c "select sum(request_count) from $table where resolution = 'w'")
+      [ "$counted" = "$total" ] || { echo "the week rollups of $table count $counted events, not $total"; exit 1; }
+    fi
     rows=$(query "$database" -c "select resolution, count(*) from $table group by resolution order by resolution" |
       awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')
     log "$label: $table rows by resolution (minutes kept 3 days): $rows"

@@ -564,6 +564,51 @@ abstract class PersistenceContract {
         });
     }
 
+    @Test
+    void topListsOverLongRangesAddWholeWeeksAndTheDaysAroundThemExactly() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        Subscription subscription = subscriptions.request(f.consumer.getId(), f.application.getId(),
+                f.plan.getId(), null, Actor.consumer(f.consumer.getEmail(), null));
+        Instant today = Resolution.DAY.bucketOf(Instant.now());
+        // Day k before today holds k + 1 calls at noon, so that every range has its own total.
+        int days = 45;
+        for (int k = 0; k < days; k++) {
+            for (int i = 0; i <= k; i++) {
+                call(f, subscription, today.minus(Duration.ofDays(k)).plus(Duration.ofHours(12)), "getPet", 200, 300,
+                        null);
+            }
+        }
+        rollups.rollUpAll();
+        long weekRows = jdbc.queryForObject("select count(*) from analytics_application_use where resolution = 'w'"
+                + " and api_id = ?", Long.class, f.api.getId());
+        assertThat(weekRows).as("the 45 days touch seven or eight weeks").isBetween(7L, 8L);
+        assertThat(jdbc.queryForObject("select sum(request_count) from analytics_operation_use where resolution = 'w'"
+                + " and api_id = ?", Long.class, f.api.getId())).isEqualTo((long) days * (days + 1) / 2);
+
+        // Every start in a fortnight (so every weekday) and lengths from under a week to a month; ranges ending at a
+        // midnight or within a day.
+        for (int startsAgo = 30; startsAgo < 44; startsAgo++) {
+            for (int length : List.of(3, 7, 8, 13, 14, 15, 21, 30)) {
+                Instant from = today.minus(Duration.ofDays(startsAgo));
+                for (Instant to : List.of(from.plus(Duration.ofDays(length)),
+                        from.plus(Duration.ofDays(length - 1)).plus(Duration.ofHours(13)))) {
+                    long expected = 0;
+                    for (int k = startsAgo; k > startsAgo - length; k--) {
+                        expected += k + 1;
+                    }
+                    UsageScope scope = new UsageScope(from, to, null, f.api.getId(), null, null, null);
+                    assertThat(scope.totalsResolution()).isEqualTo(Resolution.DAY);
+                    String range = startsAgo + " days ago for " + length + " days, to " + to;
+                    assertThat(analytics.topApplications(scope, 5)).as(range)
+                            .extracting(AnalyticsQueries.ApplicationUsage::requests).containsExactly(expected);
+                    assertThat(analytics.topOperations(scope, 5)).as(range)
+                            .extracting(AnalyticsQueries.OperationUsage::requests).containsExactly(expected);
+                    assertThat(analytics.summary(scope).requests()).as(range).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     private void call(Fixture f, Subscription subscription, Instant when, String operation, int status,
             long latencyMicros, String rejection) {
         jdbc.update("insert into analytics_event (occurred_at, request_id, api_id, operation, plan_id, application_id,"

@@ -28,12 +28,12 @@ public record AnalyticsProperties(
         @DefaultValue("100d") @NotNull Duration hourRetention,
         @DefaultValue("800d") @NotNull Duration dayRetention) {
 
-    /** How long rollups of this resolution are kept. */
+    /** How long rollups of this resolution are kept; weeks as long as days. */
     public Duration retention(Resolution resolution) {
         return switch (resolution) {
             case MINUTE -> minuteRetention;
             case HOUR -> hourRetention;
-            case DAY -> dayRetention;
+            case DAY, WEEK -> dayRetention;
         };
     }
 }

@@ -133,7 +133,7 @@ public class AnalyticsQueries {
         Map<Instant, long[]> latency = new LinkedHashMap<>();
         Map<Instant, Long> max = new LinkedHashMap<>();
         jdbc.query("select bucket_start, status_class, sum(request_count), max(latency_max_us), " + LATENCY_SUMS
-                + " from " + filter.table + " where " + filter.where + " group by bucket_start, status_class"
+                + " from " + filter.rows() + " group by bucket_start, status_class"
                 + " order by bucket_start", filter.params, (ResultSet rs) -> {
                     Instant bucket = rs.getTimestamp(1).toInstant();
                     int statusClass = rs.getInt(2);
@@ -172,7 +172,7 @@ public class AnalyticsQueries {
                 + " coalesce(sum(case when status_class = 4 then request_count else 0 end), 0),"
                 + " coalesce(sum(case when status_class = 5 then request_count else 0 end), 0),"
                 + " coalesce(max(latency_max_us), 0), coalesce(sum(bytes_out), 0), " + LATENCY_SUMS
-                + " from " + filter.table + " where " + filter.where, filter.params, (ResultSet rs) -> {
+                + " from " + filter.rows(), filter.params, (ResultSet rs) -> {
                     rs.next();
                     long[] counts = latencyCounts(rs, 6);
                     long slowest = rs.getLong(4);
@@ -192,7 +192,7 @@ public class AnalyticsQueries {
         filter.params.addValue("limit", limit);
         return jdbc.query("select r.application_id, app.name, r.consumer_id, c.email, r.requests, r.errors from ("
                 + " select application_id, consumer_id, sum(request_count) requests, sum(" + filter.errors() + ") errors"
-                + " from " + filter.table + " where " + filter.where + " and application_id <> 0"
+                + " from " + filter.rows() + " and application_id <> 0"
                 + " group by application_id, consumer_id) r"
                 + " join application app on app.id = r.application_id join consumer c on c.id = r.consumer_id"
                 + " order by r.requests desc, r.application_id fetch first :limit rows only", filter.params,
@@ -210,8 +210,7 @@ public class AnalyticsQueries {
         return jdbc.query("select r.api_id, api.name, r.operation, r.requests, r.errors, r.slowest, "
                 + LATENCY_COLUMNS_OF_R + " from (select api_id, operation, sum(request_count) requests,"
                 + " sum(" + filter.errors() + ") errors, max(latency_max_us) slowest, " + LATENCY_SUMS_NAMED
-                + " from " + filter.table + " where "
-                + filter.where + " and operation <> ''"
+                + " from " + filter.rows() + " and operation <> ''"
                 + " group by api_id, operation) r join api on api.id = r.api_id"
                 + " order by r.requests desc, r.operation fetch first :limit rows only", filter.params,
                 (rs, n) -> new OperationUsage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
@@ -224,8 +223,8 @@ public class AnalyticsQueries {
             return List.of();
         }
         Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution());
-        return jdbc.query("select rejection_reason, status_class, sum(request_count) from " + filter.table + " where "
-                + filter.where + " and status_class >= 4 group by rejection_reason, status_class"
+        return jdbc.query("select rejection_reason, status_class, sum(request_count) from " + filter.rows()
+                + " and status_class >= 4 group by rejection_reason, status_class"
                 + " order by sum(request_count) desc, rejection_reason", filter.params,
                 (rs, n) -> {
                     String reason = rs.getString(1);
@@ -313,7 +312,21 @@ public class AnalyticsQueries {
     }
 
     /** Where a query reads ({@code table}), and which of its rows ({@code where}, bound by {@code params}). */
-    private record Filter(String table, String where, MapSqlParameterSource params) {
+    /**
+     * What a query reads: {@code table}'s rows in the scope's time ({@code times}, one range or several that tile it)
+     * that pass {@code where}, the scope's other filters.
+     */
+    private record Filter(String table, List<String> times, String where, MapSqlParameterSource params) {
+
+        /** The rows, as a FROM and WHERE clause that a query may extend with {@code and ...}. */
+        String rows() {
+            if (times.size() == 1) {
+                return table + " where " + times.get(0) + where;
+            }
+            // One index range read a tile, rather than an OR of ranges, which H2 would answer with a whole scan.
+            return "(" + times.stream().map(time -> "select * from " + table + " where " + time + where)
+                    .collect(Collectors.joining(" union all ")) + ") tiles where 1 = 1";
+        }
 
         /** The calls answered 4xx or 5xx, per row of the table. */
         String errors() {
@@ -325,15 +338,16 @@ public class AnalyticsQueries {
     /**
      * The rows of the scope at {@code resolution}, in {@code narrow}, the table made for the query, when it holds
      * every dimension the scope filters by; otherwise in {@code analytics_rollup}, which holds them all and is read
-     * by index for the views narrowed to one application, consumer or subscription.
+     * by index for the views narrowed to one application, consumer or subscription. Days in a table that also keeps
+     * weeks are read as the whole weeks inside the range and the days before and after them.
      */
     private static Filter filter(UsageScope scope, RollupTable narrow, Resolution resolution) {
+        Instant from = resolution.bucketOf(scope.from());
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("resolution", resolution.code())
-                .addValue("from", Timestamp.from(resolution.bucketOf(scope.from())))
+                .addValue("from", Timestamp.from(from))
                 .addValue("to", Timestamp.from(scope.to()));
-        StringBuilder where = new StringBuilder("resolution = :resolution and bucket_start >= :from"
-                + " and bucket_start < :to");
+        StringBuilder where = new StringBuilder();
         if (scope.apiIds() != null) {
             where.append(" and api_id in (:apiIds)");
             params.addValue("apiIds", scope.apiIds());
@@ -344,7 +358,21 @@ public class AnalyticsQueries {
         addFilter(where, params, "consumer_id", scope.consumerId());
         addFilter(where, params, "subscription_id", scope.subscriptionId());
         RollupTable table = narrow.keys().containsAll(filteredColumns(scope)) ? narrow : RollupTable.ALL;
-        return new Filter(table.name(), where.toString(), params);
+        List<String> times = List.of("resolution = :resolution and bucket_start >= :from and bucket_start < :to");
+        if (resolution == Resolution.DAY && table.resolutions().contains(Resolution.WEEK)) {
+            // The day rows read cover [from, end of the day holding the last instant before to).
+            Instant daysEnd = Resolution.DAY.bucketOf(scope.to().minusNanos(1)).plus(Resolution.DAY.length());
+            Instant weeksFrom = Resolution.WEEK.bucketOf(from.minusNanos(1)).plus(Resolution.WEEK.length());
+            Instant weeksTo = Resolution.WEEK.bucketOf(daysEnd);
+            if (weeksFrom.isBefore(weeksTo)) {
+                params.addValue("weeksFrom", Timestamp.from(weeksFrom)).addValue("weeksTo", Timestamp.from(weeksTo));
+                times = List.of(
+                        "resolution = 'w' and bucket_start >= :weeksFrom and bucket_start < :weeksTo",
+                        "resolution = :resolution and bucket_start >= :from and bucket_start < :weeksFrom",
+                        "resolution = :resolution and bucket_start >= :weeksTo and bucket_start < :to");
+            }
+        }
+        return new Filter(table.name(), times, where.toString(), params);
     }
 
     /** The dimensions the scope filters by, beyond time. */

@@ -64,7 +64,12 @@ record RollupTable(String name, boolean hasResolution, List<Resolution> resoluti
             + " from analytics_event where id > ? and id <= ?) e group by e.minute_start, "
             + DIMENSIONS.stream().map(d -> "e." + d).collect(Collectors.joining(", "));
 
-    private static final List<Resolution> ALL_RESOLUTIONS = List.of(Resolution.values());
+    private static final List<Resolution> ALL_RESOLUTIONS = List.of(Resolution.MINUTE, Resolution.HOUR,
+            Resolution.DAY);
+
+    /** The tables of the top lists also keep weeks, which {@link AnalyticsQueries} tiles long ranges with. */
+    private static final List<Resolution> WITH_WEEKS = List.of(Resolution.MINUTE, Resolution.HOUR, Resolution.DAY,
+            Resolution.WEEK);
 
     /** Every dimension: what narrow views (one application, consumer or subscription) and API impact read. */
     static final RollupTable ALL = new RollupTable("analytics_rollup", true, ALL_RESOLUTIONS, DIMENSIONS,
@@ -75,12 +80,12 @@ record RollupTable(String name, boolean hasResolution, List<Resolution> resoluti
             "plan_id", "status_class", "rejection_reason"), ALL_MEASURES, null);
 
     /** Calls by operation: the top operations over all APIs or a few. */
-    static final RollupTable OPERATIONS = new RollupTable("analytics_operation_use", true, ALL_RESOLUTIONS,
+    static final RollupTable OPERATIONS = new RollupTable("analytics_operation_use", true, WITH_WEEKS,
             List.of("api_id", "plan_id", "operation"), Stream.concat(Stream.of(REQUESTS, ERRORS, SLOWEST),
                     LATENCY_HISTOGRAM.stream()).toList(), null);
 
     /** Calls by application (and its consumer): the top applications over all APIs or a few. */
-    static final RollupTable APPLICATIONS = new RollupTable("analytics_application_use", true, ALL_RESOLUTIONS,
+    static final RollupTable APPLICATIONS = new RollupTable("analytics_application_use", true, WITH_WEEKS,
             List.of("api_id", "plan_id", "application_id", "consumer_id"), List.of(REQUESTS, ERRORS), null);
 
     /** Calls that used quota (the gateway let them past its limits), per subscription and UTC day. */

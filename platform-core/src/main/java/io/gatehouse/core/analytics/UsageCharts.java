@@ -39,7 +39,7 @@ public final class UsageCharts {
         String pattern = switch (resolution) {
             case MINUTE -> "HH:mm";
             case HOUR -> "MM-dd HH:00";
-            case DAY -> "yyyy-MM-dd";
+            case DAY, WEEK -> "yyyy-MM-dd";
         };
         return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(bucket);
     }
