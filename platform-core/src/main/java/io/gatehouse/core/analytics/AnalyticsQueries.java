@@ -311,7 +311,6 @@ public class AnalyticsQueries {
         return counts;
     }
 
-    /** Where a query reads ({@code table}), and which of its rows ({@code where}, bound by {@code params}). */
     /**
      * What a query reads: {@code table}'s rows in the scope's time ({@code times}, one range or several that tile it)
      * that pass {@code where}, the scope's other filters.
