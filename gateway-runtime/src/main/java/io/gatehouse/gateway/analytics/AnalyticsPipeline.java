@@ -15,10 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,8 +30,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The request path hands each event to a bounded queue without blocking or waking anyone; a writer thread drains it
- * on a timer, on PostgreSQL with one {@code COPY} a batch, elsewhere as a JDBC batch of inserts. When the database is slow or down, events wait (the queue keeps them) and are written
- * later; when the queue is full, new events are dropped and counted. At every moment
+ * on a timer, on PostgreSQL with one {@code COPY} a batch, elsewhere as a JDBC batch of inserts. When the database is
+ * slow or down, events wait (the queue keeps them) and are written later; when the queue is full, new events are
+ * dropped and counted. At every moment
  * {@code accepted = written + dropped + queued}, where queued includes a batch being written.
  */
 @Component

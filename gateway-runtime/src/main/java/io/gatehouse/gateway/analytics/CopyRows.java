@@ -46,7 +46,7 @@ final class CopyRows {
     }
 
     /** A NUL character, which no PostgreSQL text can hold, becomes U+FFFD rather than failing the whole batch. */
-    static StringBuilder text(StringBuilder rows, String value) {
+    private static StringBuilder text(StringBuilder rows, String value) {
         if (value == null) {
             return rows.append("\\N");
         }

@@ -30,14 +30,14 @@ abstract class AnalyticsPipelineContract {
     private final SwitchableDataSource database = new SwitchableDataSource();
     private JdbcTemplate jdbc;
 
-    /** A freshly migrated database: its URL, user and password. */
-    abstract String[] freshDatabase();
+    /** An empty database of its own for each test. */
+    abstract DriverManagerDataSource freshDatabase();
 
     @BeforeEach
     void migrate() {
-        String[] url = freshDatabase();
-        database.setTargetDataSource(new DriverManagerDataSource(url[0], url[1], url[2]));
-        Flyway.configure().dataSource(url[0], url[1], url[2]).load().migrate();
+        DriverManagerDataSource fresh = freshDatabase();
+        Flyway.configure().dataSource(fresh).load().migrate();
+        database.setTargetDataSource(fresh);
         jdbc = new JdbcTemplate(database);
     }
 

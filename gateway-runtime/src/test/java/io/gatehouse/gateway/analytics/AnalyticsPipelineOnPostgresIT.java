@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.gatehouse.testsupport.PostgresSchema;
 
@@ -13,10 +14,10 @@ class AnalyticsPipelineOnPostgresIT extends AnalyticsPipelineContract {
     private static final List<PostgresSchema> SCHEMAS = new ArrayList<>();
 
     @Override
-    String[] freshDatabase() {
+    DriverManagerDataSource freshDatabase() {
         PostgresSchema schema = PostgresSchema.create();
         SCHEMAS.add(schema);
-        return new String[] {schema.jdbcUrl(), PostgresSchema.USER, PostgresSchema.PASSWORD};
+        return new DriverManagerDataSource(schema.jdbcUrl(), PostgresSchema.USER, PostgresSchema.PASSWORD);
     }
 
     @AfterAll
