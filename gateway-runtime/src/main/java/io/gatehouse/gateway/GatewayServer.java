@@ -84,14 +84,14 @@ public class GatewayServer implements SmartLifecycle {
         HttpHandler route = new RoutePolicy(snapshots, apiKey);
         HttpHandler requestId = new RequestIdPolicy(route);
         return exchange -> {
-            long started = System.nanoTime();
+            GatewayExchange state = GatewayExchange.begin(exchange, System.nanoTime());
             exchange.addExchangeCompleteListener((done, nextListener) -> {
                 long ended = System.nanoTime();
                 UpstreamCall call = UpstreamCall.of(done);
-                metrics.record(GatewayExchange.failure(done));
-                metrics.record(GatewayExchange.route(done), done.getStatusCode(), ended - started,
+                metrics.record(state.failure());
+                metrics.record(state.route(), done.getStatusCode(), ended - state.startedNanos(),
                         call == null ? -1 : ended - call.startedNanos());
-                analytics.offer(GatewayExchange.event(done, started));
+                analytics.offer(state.event(done));
                 nextListener.proceed();
             });
             requestId.handleRequest(exchange);

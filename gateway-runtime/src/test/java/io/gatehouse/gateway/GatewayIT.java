@@ -95,7 +95,10 @@ class GatewayIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.body()).isEqualTo("[{\"id\":1,\"name\":\"Rex\"}]");
-        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(id ->
+                assertThat(id).matches("[0-9a-f]{32}"));
+        assertThat(get("/pets/v1/pets", "X-API-Key", key).headers().firstValue("X-Request-Id"))
+                .isNotEqualTo(response.headers().firstValue("X-Request-Id"));
     }
 
     @Test

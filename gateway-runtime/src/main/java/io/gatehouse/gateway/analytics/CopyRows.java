@@ -18,8 +18,9 @@ final class CopyRows {
 
     static byte[] of(List<AnalyticsEvent> events) {
         StringBuilder rows = new StringBuilder(events.size() * 200);
+        Timestamps timestamps = new Timestamps();
         for (AnalyticsEvent e : events) {
-            rows.append(Instant.ofEpochMilli(e.occurredAtMillis())).append('\t');
+            timestamps.append(rows, e.occurredAtMillis()).append('\t');
             text(rows, e.requestId()).append('\t');
             number(rows, e.apiId()).append('\t');
             text(rows, e.operation()).append('\t');
@@ -39,6 +40,27 @@ final class CopyRows {
             text(rows, e.rejectionReason()).append('\n');
         }
         return rows.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * ISO-8601 UTC timestamps with milliseconds. A batch's events fall within a few seconds, so the date and time of
+     * day are formatted once per second and only the milliseconds per event.
+     */
+    static final class Timestamps {
+        private long second = Long.MIN_VALUE;
+        private String secondText;
+
+        StringBuilder append(StringBuilder rows, long epochMillis) {
+            long eventSecond = Math.floorDiv(epochMillis, 1000);
+            if (eventSecond != second) {
+                second = eventSecond;
+                String text = Instant.ofEpochSecond(eventSecond).toString();
+                secondText = text.substring(0, text.length() - 1);
+            }
+            int millis = (int) Math.floorMod(epochMillis, 1000);
+            return rows.append(secondText).append('.').append((char) ('0' + millis / 100))
+                    .append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10)).append('Z');
+        }
     }
 
     private static StringBuilder number(StringBuilder rows, Long value) {

@@ -35,8 +35,6 @@ public class Counters implements SmartLifecycle {
     private final RedisCounters redis;
     private final JdbcTemplate jdbc;
     private final Counter bypass;
-    private volatile QuotaWindow day;
-    private volatile QuotaWindow month;
     private volatile boolean running;
 
     Counters(GatewayProperties properties, JdbcTemplate jdbc, MeterRegistry registry) {
@@ -68,7 +66,7 @@ public class Counters implements SmartLifecycle {
     /** Counts in Redis. Never fails and never waits longer than the command timeout. */
     public CompletionStage<Decision> consumeShared(long subscriptionId, PlanLimits limits, Instant now) {
         Quota quota = limits.quota();
-        QuotaWindow window = quota == null ? null : window(quota.period(), now);
+        QuotaWindow window = quota == null ? null : local.window(quota.period(), now);
         CompletionStage<List<Object>> reply;
         try {
             reply = redis.count(subscriptionId, limits, window);
@@ -97,21 +95,6 @@ public class Counters implements SmartLifecycle {
 
     public long bypassed() {
         return (long) bypass.count();
-    }
-
-    /** The current window of a period, worked out again only when it ends. */
-    private QuotaWindow window(Quota.Period period, Instant now) {
-        QuotaWindow cached = period == Quota.Period.DAY ? day : month;
-        if (cached != null && cached.contains(now)) {
-            return cached;
-        }
-        QuotaWindow current = QuotaWindow.containing(period, now);
-        if (period == Quota.Period.DAY) {
-            day = current;
-        } else {
-            month = current;
-        }
-        return current;
     }
 
     @Override

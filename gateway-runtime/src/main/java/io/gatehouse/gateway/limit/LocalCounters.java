@@ -22,9 +22,11 @@ import io.github.bucket4j.ConsumptionProbe;
  */
 public final class LocalCounters {
 
-    private final Map<Long, Rate> rates = new ConcurrentHashMap<>();
-    private final Map<Long, Usage> quotas = new ConcurrentHashMap<>();
+    private final Map<Long, Counts> counts = new ConcurrentHashMap<>();
     private volatile QuotaSeed seed = QuotaSeed.NONE;
+    /** The current day and month, shared by every subscription's count (one object each, not one a subscription). */
+    private volatile QuotaWindow day;
+    private volatile QuotaWindow month;
 
     /** Usage counted before this node started; applies to windows first used after this call. */
     void seed(QuotaSeed seed) {
@@ -33,13 +35,14 @@ public final class LocalCounters {
 
     /** Raises this node's count to what the cluster counted, so a fall-back to local counting continues from there. */
     void observe(long subscriptionId, Quota.Period period, long used, Instant now) {
-        usage(subscriptionId, period, now).used.accumulateAndGet(used, Math::max);
+        counts(subscriptionId).usage(subscriptionId, period, now).used.accumulateAndGet(used, Math::max);
     }
 
     /** Takes one request from the subscription's allowances, or says which one is exhausted and for how long. */
     public Decision consume(long subscriptionId, PlanLimits limits, Instant now) {
+        Counts counts = counts(subscriptionId);
         Quota quota = limits.quota();
-        Usage usage = quota == null ? null : usage(subscriptionId, quota.period(), now);
+        Usage usage = quota == null ? null : counts.usage(subscriptionId, quota.period(), now);
         QuotaWindow window = usage == null ? null : usage.window;
         if (usage != null && usage.used.get() >= quota.limit()) {
             return Decision.quotaExhausted(limits, window, usage.used.get(), now);
@@ -47,7 +50,7 @@ public final class LocalCounters {
         RateLimit rate = limits.rateLimit();
         ConsumptionProbe probe = null;
         if (rate != null) {
-            probe = bucket(subscriptionId, rate).tryConsumeAndReturnRemaining(1);
+            probe = counts.bucket(rate).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 return Decision.rateLimited(limits, probe, window, usage == null ? 0 : usage.used.get(), now);
             }
@@ -61,26 +64,69 @@ public final class LocalCounters {
         return Decision.allowed(limits, probe, window, used, now);
     }
 
-    private Bucket bucket(long subscriptionId, RateLimit rate) {
-        Rate current = rates.get(subscriptionId);
-        if (current != null && current.terms.equals(rate)) {
-            return current.bucket;
-        }
-        return rates.compute(subscriptionId, (id, existing) -> existing != null && existing.terms.equals(rate)
-                ? existing : new Rate(rate, Bucket.builder().addLimit(Bandwidth.builder().capacity(rate.burst())
-                        .refillGreedy(rate.requests(), Duration.ofSeconds(rate.period().seconds())).build()).build()))
-                .bucket;
+    private Counts counts(long subscriptionId) {
+        Counts existing = counts.get(subscriptionId);
+        return existing != null ? existing : counts.computeIfAbsent(subscriptionId, id -> new Counts());
     }
 
-    /** The counter of the window containing {@code now}; the window is worked out only when a new one begins. */
-    private Usage usage(long subscriptionId, Quota.Period period, Instant now) {
-        Usage current = quotas.get(subscriptionId);
-        if (current != null && current.period == period && current.window.contains(now)) {
-            return current;
+    /** The current window of a period, worked out again only when it ends. */
+    QuotaWindow window(Quota.Period period, Instant now) {
+        QuotaWindow cached = period == Quota.Period.DAY ? day : month;
+        if (cached != null && cached.contains(now)) {
+            return cached;
         }
-        QuotaWindow window = QuotaWindow.containing(period, now);
-        return quotas.compute(subscriptionId, (id, existing) -> existing != null && existing.period == period
-                && existing.window.equals(window) ? existing : new Usage(period, window, seed.used(id, window)));
+        QuotaWindow current = QuotaWindow.containing(period, now);
+        if (period == Quota.Period.DAY) {
+            day = current;
+        } else {
+            month = current;
+        }
+        return current;
+    }
+
+    /**
+     * One subscription's bucket and quota counter, found with one lookup. Replaced only when the plan's terms or the
+     * window change, under the object's lock; the request path reads the two fields without it.
+     */
+    private final class Counts {
+        private volatile Rate rate;
+        private volatile Usage usage;
+
+        Bucket bucket(RateLimit terms) {
+            Rate current = rate;
+            if (current != null && (current.terms == terms || current.terms.equals(terms))) {
+                return current.bucket;
+            }
+            synchronized (this) {
+                current = rate;
+                if (current == null || !current.terms.equals(terms)) {
+                    current = new Rate(terms, Bucket.builder().addLimit(Bandwidth.builder().capacity(terms.burst())
+                            .refillGreedy(terms.requests(), Duration.ofSeconds(terms.period().seconds())).build())
+                            .build());
+                    rate = current;
+                }
+                return current.bucket;
+            }
+        }
+
+        /** The counter of the window containing {@code now}. */
+        Usage usage(long subscriptionId, Quota.Period period, Instant now) {
+            Usage current = usage;
+            long millis = now.toEpochMilli();
+            if (current != null && current.period == period && millis >= current.startMillis
+                    && millis < current.endMillis) {
+                return current;
+            }
+            synchronized (this) {
+                current = usage;
+                QuotaWindow window = window(period, now);
+                if (current == null || current.period != period || !current.window.equals(window)) {
+                    current = new Usage(period, window, seed.used(subscriptionId, window));
+                    usage = current;
+                }
+                return current;
+            }
+        }
     }
 
     private record Rate(RateLimit terms, Bucket bucket) {
@@ -89,11 +135,15 @@ public final class LocalCounters {
     private static final class Usage {
         final Quota.Period period;
         final QuotaWindow window;
+        final long startMillis;
+        final long endMillis;
         final AtomicLong used = new AtomicLong();
 
         Usage(Quota.Period period, QuotaWindow window, long used) {
             this.period = period;
             this.window = window;
+            this.startMillis = window.start().toEpochMilli();
+            this.endMillis = window.end().toEpochMilli();
             this.used.set(used);
         }
     }

@@ -39,9 +39,10 @@ public final class ApiKeyPolicy implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        Route route = GatewayExchange.route(exchange);
+        GatewayExchange state = GatewayExchange.of(exchange);
+        Route route = state.route;
         String header = route.apiKeyHeader() != null ? route.apiKeyHeader() : defaultHeader;
-        exchange.putAttachment(GatewayExchange.KEY_HEADER, header);
+        state.keyHeader = header;
         HttpString headerName = HttpString.tryFromString(header);
         String presented = exchange.getRequestHeaders().getFirst(headerName);
         exchange.getRequestHeaders().remove(headerName);
@@ -63,7 +64,7 @@ public final class ApiKeyPolicy implements HttpHandler {
             Problems.send(exchange, Failure.API_KEY_INVALID);
             return;
         }
-        KeyEntry key = exchange.getAttachment(GatewayExchange.SNAPSHOT).key(parsed.keyId());
+        KeyEntry key = state.snapshot.key(parsed.keyId());
         if (key == null && !configReachable.getAsBoolean()) {
             Problems.send(exchange, Failure.CONFIG_UNAVAILABLE);
             return;
@@ -73,7 +74,7 @@ public final class ApiKeyPolicy implements HttpHandler {
             Problems.send(exchange, Failure.API_KEY_INVALID);
             return;
         }
-        exchange.putAttachment(GatewayExchange.KEY, key);
+        state.key = key;
         next.handleRequest(exchange);
     }
 

@@ -13,83 +13,109 @@ import io.gatehouse.gateway.upstream.UpstreamCall;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 
-/** What the policies learn about a request, attached to the exchange as it moves down the chain. */
+/**
+ * What the policies learn about a request as it moves down the chain, in one object attached to the exchange once:
+ * each step sets a field instead of adding an attachment, so a request costs one attachment lookup per step.
+ */
 public final class GatewayExchange {
 
-    static final AttachmentKey<String> REQUEST_ID = AttachmentKey.create(String.class);
-    static final AttachmentKey<ConfigSnapshot> SNAPSHOT = AttachmentKey.create(ConfigSnapshot.class);
-    static final AttachmentKey<Route> ROUTE = AttachmentKey.create(Route.class);
-    static final AttachmentKey<String> KEY_HEADER = AttachmentKey.create(String.class);
-    static final AttachmentKey<KeyEntry> KEY = AttachmentKey.create(KeyEntry.class);
-    static final AttachmentKey<Grant> GRANT = AttachmentKey.create(Grant.class);
-    static final AttachmentKey<Failure> FAILURE = AttachmentKey.create(Failure.class);
-    static final AttachmentKey<String> OPERATION = AttachmentKey.create(String.class);
+    private static final AttachmentKey<GatewayExchange> KEY = AttachmentKey.create(GatewayExchange.class);
 
-    private GatewayExchange() {
+    private final long startedNanos;
+    String requestId;
+    ConfigSnapshot snapshot;
+    Route route;
+    String keyHeader;
+    KeyEntry key;
+    Grant grant;
+    Failure failure;
+    String operation;
+
+    private GatewayExchange(long startedNanos) {
+        this.startedNanos = startedNanos;
+    }
+
+    /** Attaches a request's state as it enters the chain. */
+    public static GatewayExchange begin(HttpServerExchange exchange, long startedNanos) {
+        GatewayExchange state = new GatewayExchange(startedNanos);
+        exchange.putAttachment(KEY, state);
+        return state;
+    }
+
+    /** The request's state, attached on first use when the request did not enter through {@link #begin}. */
+    static GatewayExchange of(HttpServerExchange exchange) {
+        GatewayExchange state = exchange.getAttachment(KEY);
+        return state != null ? state : begin(exchange, System.nanoTime());
     }
 
     public static String requestId(HttpServerExchange exchange) {
-        return exchange.getAttachment(REQUEST_ID);
+        GatewayExchange state = exchange.getAttachment(KEY);
+        return state == null ? null : state.requestId;
     }
 
     public static Route route(HttpServerExchange exchange) {
-        return exchange.getAttachment(ROUTE);
+        GatewayExchange state = exchange.getAttachment(KEY);
+        return state == null ? null : state.route;
     }
 
     public static KeyEntry key(HttpServerExchange exchange) {
-        return exchange.getAttachment(KEY);
+        GatewayExchange state = exchange.getAttachment(KEY);
+        return state == null ? null : state.key;
     }
 
     public static Grant grant(HttpServerExchange exchange) {
-        return exchange.getAttachment(GRANT);
+        GatewayExchange state = exchange.getAttachment(KEY);
+        return state == null ? null : state.grant;
     }
 
     /** The failure the request was refused with, or null when it went through. */
     public static Failure failure(HttpServerExchange exchange) {
-        return exchange.getAttachment(FAILURE);
+        GatewayExchange state = exchange.getAttachment(KEY);
+        return state == null ? null : state.failure;
+    }
+
+    public Route route() {
+        return route;
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+
+    public long startedNanos() {
+        return startedNanos;
     }
 
     /**
      * The documented operation this request calls, recorded for analytics under its label; null when the document
      * has none at this method and path.
      */
-    static MockOperation matchOperation(HttpServerExchange exchange, Route route) {
+    MockOperation matchOperation(HttpServerExchange exchange) {
         String relativePath = exchange.getRequestPath().substring(route.contextPath().length());
-        MockOperation operation = MockSelection.operation(route.operations(), exchange.getRequestMethod().toString(),
+        MockOperation matched = MockSelection.operation(route.operations(), exchange.getRequestMethod().toString(),
                 relativePath.isEmpty() ? "/" : relativePath);
-        if (operation != null) {
-            exchange.putAttachment(OPERATION, operation.label());
+        if (matched != null) {
+            operation = matched.label();
         }
-        return operation;
+        return matched;
     }
 
-    /** The analytics event of a completed exchange, from what the policies learned about it. */
-    public static AnalyticsEvent event(HttpServerExchange exchange, long startedNanos) {
-        Route route = route(exchange);
-        KeyEntry key = key(exchange);
-        Grant grant = grant(exchange);
-        Failure failure = failure(exchange);
+    /** The analytics event of the completed exchange, from what the policies learned about it. */
+    public AnalyticsEvent event(HttpServerExchange exchange) {
         InetSocketAddress source = exchange.getSourceAddress();
         UpstreamCall call = UpstreamCall.of(exchange);
         long now = System.nanoTime();
-        return new AnalyticsEvent(System.currentTimeMillis(), requestId(exchange), route == null ? null : route.apiId(),
-                exchange.getAttachment(OPERATION), grant == null ? null : grant.planId(),
-                key == null ? null : key.applicationId(), grant == null ? null : grant.subscriptionId(),
-                key == null ? null : key.consumerId(), key == null ? null : key.keyId(),
-                exchange.getRequestMethod().toString(), exchange.getRequestPath(), exchange.getStatusCode(),
-                (now - startedNanos) / 1000, call == null ? null : (now - call.startedNanos()) / 1000,
-                Math.max(0, exchange.getRequestContentLength()),
-                exchange.getResponseBytesSent(),
-                source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress(),
-                failure == null ? null : failure.id());
+        return new AnalyticsEvent(System.currentTimeMillis(), requestId, route == null ? null : route.apiId(),
+                operation, grant == null ? null : grant.planId(), key == null ? null : key.applicationId(),
+                grant == null ? null : grant.subscriptionId(), key == null ? null : key.consumerId(),
+                key == null ? null : key.keyId(), exchange.getRequestMethod().toString(), exchange.getRequestPath(),
+                exchange.getStatusCode(), (now - startedNanos) / 1000,
+                call == null ? null : (now - call.startedNanos()) / 1000,
+                Math.max(0, exchange.getRequestContentLength()), exchange.getResponseBytesSent(),
+                source == null ? null : source.getAddress(), failure == null ? null : failure.id());
     }
 
-    static void recordFailure(HttpServerExchange exchange, Failure failure) {
-        exchange.putAttachment(FAILURE, failure);
-    }
-
-    static String keyHeader(HttpServerExchange exchange) {
-        String header = exchange.getAttachment(KEY_HEADER);
-        return header == null ? "X-API-Key" : header;
+    String keyHeader() {
+        return keyHeader == null ? "X-API-Key" : keyHeader;
     }
 }

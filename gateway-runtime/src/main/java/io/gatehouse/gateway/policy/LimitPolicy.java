@@ -34,8 +34,9 @@ public final class LimitPolicy implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        Grant grant = GatewayExchange.grant(exchange);
-        PlanLimits limits = exchange.getAttachment(GatewayExchange.SNAPSHOT).limits(grant.planId());
+        GatewayExchange state = GatewayExchange.of(exchange);
+        Grant grant = state.grant;
+        PlanLimits limits = state.snapshot.limits(grant.planId());
         if (!counters.shared(limits)) {
             apply(exchange, counters.consumeHere(grant.subscriptionId(), limits, Instant.now()));
             return;

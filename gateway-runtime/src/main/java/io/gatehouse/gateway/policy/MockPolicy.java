@@ -3,7 +3,6 @@ package io.gatehouse.gateway.policy;
 import io.gatehouse.core.catalog.MockResponse;
 import io.gatehouse.gateway.mock.MockOperation;
 import io.gatehouse.gateway.mock.MockSelection;
-import io.gatehouse.gateway.snapshot.Route;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -16,8 +15,7 @@ public final class MockPolicy implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        Route route = GatewayExchange.route(exchange);
-        MockOperation operation = GatewayExchange.matchOperation(exchange, route);
+        MockOperation operation = GatewayExchange.of(exchange).matchOperation(exchange);
         if (operation == null) {
             Problems.send(exchange, Failure.OPERATION_NOT_FOUND);
             return;

@@ -15,17 +15,18 @@ public final class Problems {
 
     /** Ends the exchange with the failure; the request id is in the body as well as in X-Request-Id. */
     public static void send(HttpServerExchange exchange, Failure failure) {
-        GatewayExchange.recordFailure(exchange, failure);
+        GatewayExchange state = GatewayExchange.of(exchange);
+        state.failure = failure;
         if (failure.status() == 401) {
             exchange.getResponseHeaders().put(WWW_AUTHENTICATE,
-                    "ApiKey realm=\"gatehouse\", header=\"" + GatewayExchange.keyHeader(exchange) + "\"");
+                    "ApiKey realm=\"gatehouse\", header=\"" + state.keyHeader() + "\"");
         }
         if (failure == Failure.CONFIG_UNAVAILABLE) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
         }
         exchange.setStatusCode(failure.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
-        exchange.getResponseSender().send(body(failure, exchange.getRequestPath(), GatewayExchange.requestId(exchange)));
+        exchange.getResponseSender().send(body(failure, exchange.getRequestPath(), state.requestId));
     }
 
     static String body(Failure failure, String instance, String requestId) {

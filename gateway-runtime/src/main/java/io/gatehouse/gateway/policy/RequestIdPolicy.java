@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.policy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.undertow.server.HttpHandler;
@@ -11,6 +12,7 @@ public final class RequestIdPolicy implements HttpHandler {
 
     public static final HttpString HEADER = HttpString.tryFromString("X-Request-Id");
     private static final int MAX_LENGTH = 64;
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private final HttpHandler next;
 
@@ -22,7 +24,7 @@ public final class RequestIdPolicy implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String offered = exchange.getRequestHeaders().getFirst(HEADER);
         String requestId = isSane(offered) ? offered : mint();
-        exchange.putAttachment(GatewayExchange.REQUEST_ID, requestId);
+        GatewayExchange.of(exchange).requestId = requestId;
         exchange.getRequestHeaders().put(HEADER, requestId);
         exchange.getResponseHeaders().put(HEADER, requestId);
         next.handleRequest(exchange);
@@ -43,8 +45,19 @@ public final class RequestIdPolicy implements HttpHandler {
         return true;
     }
 
+    /** 128 random bits as 32 lower-case hex digits, written straight into the one string. */
     private static String mint() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+        byte[] id = new byte[32];
+        hex(id, 0, random.nextLong());
+        hex(id, 16, random.nextLong());
+        return new String(id, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void hex(byte[] into, int at, long bits) {
+        for (int i = 15; i >= 0; i--) {
+            into[at + i] = HEX_DIGITS[(int) (bits & 0xf)];
+            bits >>>= 4;
+        }
     }
 }

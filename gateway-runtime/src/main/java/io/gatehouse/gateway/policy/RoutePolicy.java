@@ -38,8 +38,9 @@ public final class RoutePolicy implements HttpHandler {
             Problems.send(exchange, Failure.ROUTE_NOT_FOUND);
             return;
         }
-        exchange.putAttachment(GatewayExchange.SNAPSHOT, snapshot);
-        exchange.putAttachment(GatewayExchange.ROUTE, route);
+        GatewayExchange state = GatewayExchange.of(exchange);
+        state.snapshot = snapshot;
+        state.route = route;
         if (route.deprecation() != null) {
             exchange.getResponseHeaders().put(DEPRECATION, route.deprecation());
             if (route.sunset() != null) {

@@ -17,19 +17,20 @@ public final class SubscriptionPolicy implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        KeyEntry key = GatewayExchange.key(exchange);
+        GatewayExchange state = GatewayExchange.of(exchange);
+        KeyEntry key = state.key;
         if (!key.consumerActive()) {
             Problems.send(exchange, Failure.CONSUMER_SUSPENDED);
             return;
         }
-        Route route = GatewayExchange.route(exchange);
-        Grant grant = exchange.getAttachment(GatewayExchange.SNAPSHOT).grant(key.applicationId(), route.apiId());
+        Route route = state.route;
+        Grant grant = key.grant(route.apiId());
         Failure refusal = refusal(grant);
         if (refusal != null) {
             Problems.send(exchange, refusal);
             return;
         }
-        exchange.putAttachment(GatewayExchange.GRANT, grant);
+        state.grant = grant;
         next.handleRequest(exchange);
     }
 

@@ -91,7 +91,8 @@ public final class UpstreamPolicy implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        Route route = GatewayExchange.route(exchange);
+        GatewayExchange state = GatewayExchange.of(exchange);
+        Route route = state.route;
         if (route.mockMode()) {
             mock.handleRequest(exchange);
             return;
@@ -101,8 +102,8 @@ public final class UpstreamPolicy implements HttpHandler {
             return;
         }
         // Undocumented paths still go to the upstream; documented ones are recorded by operation.
-        GatewayExchange.matchOperation(exchange, route);
-        KeyEntry key = GatewayExchange.key(exchange);
+        state.matchOperation(exchange);
+        KeyEntry key = state.key;
         exchange.getRequestHeaders().put(CONSUMER_ID, key.consumerId());
         exchange.getRequestHeaders().put(APPLICATION_ID, key.applicationId());
         // The proxy forwards what follows the resolved path: the request path below the context path.

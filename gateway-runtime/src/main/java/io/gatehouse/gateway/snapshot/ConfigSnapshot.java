@@ -9,24 +9,20 @@ import java.util.Map;
  */
 public final class ConfigSnapshot {
 
-    public static final ConfigSnapshot EMPTY = new ConfigSnapshot(-1, Instant.EPOCH, Map.of(), Map.of(), Map.of(),
-            Map.of());
+    public static final ConfigSnapshot EMPTY = new ConfigSnapshot(-1, Instant.EPOCH, Map.of(), Map.of(), Map.of());
 
     private final long revision;
     private final Instant loadedAt;
     private final Map<String, Route> routesByContextPath;
     private final Map<String, KeyEntry> keysById;
-    private final Map<Long, Map<Long, Grant>> grantsByApplicationThenApi;
     private final Map<Long, PlanLimits> limitsByPlan;
 
     public ConfigSnapshot(long revision, Instant loadedAt, Map<String, Route> routesByContextPath,
-            Map<String, KeyEntry> keysById, Map<Long, Map<Long, Grant>> grantsByApplicationThenApi,
-            Map<Long, PlanLimits> limitsByPlan) {
+            Map<String, KeyEntry> keysById, Map<Long, PlanLimits> limitsByPlan) {
         this.revision = revision;
         this.loadedAt = loadedAt;
         this.routesByContextPath = Map.copyOf(routesByContextPath);
         this.keysById = Map.copyOf(keysById);
-        this.grantsByApplicationThenApi = Map.copyOf(grantsByApplicationThenApi);
         this.limitsByPlan = Map.copyOf(limitsByPlan);
     }
 
@@ -71,10 +67,5 @@ public final class ConfigSnapshot {
 
     public KeyEntry key(String keyId) {
         return keysById.get(keyId);
-    }
-
-    public Grant grant(long applicationId, long apiId) {
-        Map<Long, Grant> grants = grantsByApplicationThenApi.get(applicationId);
-        return grants == null ? null : grants.get(apiId);
     }
 }

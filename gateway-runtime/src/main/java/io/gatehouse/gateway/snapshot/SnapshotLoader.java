@@ -40,7 +40,7 @@ public class SnapshotLoader {
     }
 
     public ConfigSnapshot load(long revision) {
-        return new ConfigSnapshot(revision, Instant.now(), routes(), keys(), grants(), limits());
+        return new ConfigSnapshot(revision, Instant.now(), routes(), keys(grants()), limits());
     }
 
     private Map<String, Route> routes() {
@@ -81,7 +81,7 @@ public class SnapshotLoader {
         return routes;
     }
 
-    private Map<String, KeyEntry> keys() {
+    private Map<String, KeyEntry> keys(Map<Long, Map<Long, Grant>> grantsByApplication) {
         Map<String, KeyEntry> keys = new HashMap<>();
         jdbc.query("select k.key_id, k.secret_hash, k.status, k.expires_at, k.application_id, c.id, c.status"
                 + " from api_key k join application a on a.id = k.application_id"
@@ -91,7 +91,8 @@ public class SnapshotLoader {
                     boolean expiring = "EXPIRING".equals(rs.getString(3));
                     keys.put(rs.getString(1), new KeyEntry(rs.getString(1), ApiKeyHasher.fromHex(rs.getString(2)),
                             expiring && expires != null ? expires.toInstant() : null, rs.getLong(5), rs.getLong(6),
-                            "ACTIVE".equals(rs.getString(7))));
+                            "ACTIVE".equals(rs.getString(7)),
+                            grantsByApplication.getOrDefault(rs.getLong(5), Map.of())));
                 });
         return keys;
     }
@@ -123,6 +124,7 @@ public class SnapshotLoader {
                         byApi.put(rs.getLong(3), grant);
                     }
                 });
+        grants.replaceAll((applicationId, byApi) -> Map.copyOf(byApi));
         return grants;
     }
 }

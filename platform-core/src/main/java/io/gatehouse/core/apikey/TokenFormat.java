@@ -26,6 +26,13 @@ public final class TokenFormat {
     }
 
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final boolean[] BASE62_CHARS = new boolean[128];
+
+    static {
+        for (int i = 0; i < BASE62.length(); i++) {
+            BASE62_CHARS[BASE62.charAt(i)] = true;
+        }
+    }
     private final String prefix;
     private final int length;
     private final int keyIdStart;
@@ -101,10 +108,13 @@ public final class TokenFormat {
     }
 
     private static String checksum(CharSequence text, int end) {
-        CRC32 crc = new CRC32();
+        // The text is ASCII (checked before, or made here): its chars are its bytes, and CRC32 takes them in one call.
+        byte[] bytes = new byte[end];
         for (int i = 0; i < end; i++) {
-            crc.update(text.charAt(i));
+            bytes[i] = (byte) text.charAt(i);
         }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, end);
         long value = crc.getValue();
         char[] digits = new char[CHECKSUM_LENGTH];
         for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
@@ -117,7 +127,7 @@ public final class TokenFormat {
     private static boolean isBase62(CharSequence text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+            if (c >= BASE62_CHARS.length || !BASE62_CHARS[c]) {
                 return false;
             }
         }
