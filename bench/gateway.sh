@@ -9,6 +9,7 @@
 # - the fixed upstream: nginx answering every request with the same 294-byte JSON body;
 # - the nginx peer: a key map of the same keys, limit_req per key (a rate that never triggers), proxy_pass with
 #   keep-alive connections to the upstream;
+# - Undertow's proxy alone (bench/UndertowProxy.java on the gateway jar's own Undertow): the stack's ceiling;
 # - Gatehouse: the admin UI (which migrates the database; an API and a plan are created through its REST API with a
 #   personal access token), 1,000 consumers with an application, an approved subscription and an active key each,
 #   and the gateway with its full chain (request id, route, key, subscription, rate limit and quota, proxy,
@@ -40,6 +41,7 @@ server_core=0
 load_core=1
 base_port=${BASE_PORT:-28000}
 upstream_port=$((base_port + 100)) peer_port=$((base_port + 200)) admin_port=$((base_port + 81))
+bare_port=$((base_port + 150))
 gateway_port=$base_port gateway_management_port=$((base_port + 1))
 gateway2_port=$((base_port + 10)) gateway2_management_port=$((base_port + 11))
 db=gatehouse_bench
@@ -57,7 +59,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 [ "$(nproc)" -ge 2 ] || { echo "this benchmark needs 2 cores (server on one, load generator on the other)"; exit 1; }
-for port in $upstream_port $peer_port $admin_port $gateway_port $gateway_management_port $gateway2_port $gateway2_management_port; do
+for port in $upstream_port $peer_port $bare_port $admin_port $gateway_port $gateway_management_port $gateway2_port $gateway2_management_port; do
   ! ss -ltn | grep -q ":$port " || { echo "port $port is in use (BASE_PORT=$base_port: choose another)"; exit 1; }
 done
 
@@ -276,11 +278,21 @@ pids+=($!)
 wait_for "the nginx peer" 10 curl -sf -m 2 -H "X-API-Key: $first_key" "http://127.0.0.1:$peer_port/bench/v1/items/7"
 [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' -H 'X-API-Key: unknown' "http://127.0.0.1:$peer_port/bench/v1/items/7")" = 401 ]
 
-declare -A url=([direct]="http://127.0.0.1:$upstream_port/bench/v1/items/7"
+# The stack's ceiling: Undertow's proxy alone on the gateway's own libraries, pinned like the gateway.
+mkdir -p "$work/undertow-lib"
+unzip -q -j "$gateway_jar" 'BOOT-INF/lib/undertow-*' 'BOOT-INF/lib/xnio-*' 'BOOT-INF/lib/jboss-*' \
+  'BOOT-INF/lib/wildfly-*' 'BOOT-INF/lib/smallrye-*' -d "$work/undertow-lib" 2>/dev/null || true
+taskset -c $server_core java $gateway_java_opts -cp "$work/undertow-lib/*" bench/UndertowProxy.java "$bare_port" \
+  "http://127.0.0.1:$upstream_port" > "$work/undertow.log" 2>&1 &
+pids+=($!)
+wait_for "Undertow's proxy alone" 60 curl -sf -m 2 "http://127.0.0.1:$bare_port/bench/v1/items/7" || { cat "$work/undertow.log"; exit 1; }
+
+declare -A url=([direct]="http://127.0.0.1:$upstream_port/bench/v1/items/7" [undertow]="http://127.0.0.1:$bare_port/bench/v1/items/7"
   [nginx]="http://127.0.0.1:$peer_port/bench/v1/items/7" [gatehouse]="http://127.0.0.1:$gateway_port/bench/v1/items/7")
 declare -A label=([direct]="direct to the upstream" [nginx]="nginx peer (map, limit_req, proxy_pass)"
+  [undertow]="Undertow's proxy alone (the stack's ceiling)"
   [gatehouse]="Gatehouse (full chain)")
-targets=(direct nginx gatehouse)
+targets=(direct nginx undertow gatehouse)
 cpu_ticks() { # CPU time (clock ticks) of the processes whose command name is $1
   awk -v name="($1)" '$2 == name { t += $14 + $15 } END { print t + 0 }' /proc/[0-9]*/stat 2>/dev/null
 }
@@ -290,9 +302,10 @@ wrk_run() { # target, seconds, output file
   awk '/^Requests\/sec/ { printf "%d", $2 }' "$3"
 }
 echo
-echo "Warming up: ${warmup} s of load on the gateway, 5 s on each nginx"
+echo "Warming up: ${warmup} s of load on the gateway and on Undertow's proxy alone, 5 s on each nginx"
 wrk_run direct 5 "$work/warm-direct" > /dev/null
 wrk_run nginx 5 "$work/warm-nginx" > /dev/null
+wrk_run undertow "$warmup" "$work/warm-undertow" > /dev/null
 wrk_run gatehouse "$warmup" "$work/warm-gatehouse" > /dev/null
 echo
 echo "Throughput: wrk -t2 -c$connections -d${duration}s, $rounds rounds in turn, keys rotated (req/s)"
