@@ -48,28 +48,8 @@ public final class GatewayExchange {
         return state != null ? state : begin(exchange, System.nanoTime());
     }
 
-    public static String requestId(HttpServerExchange exchange) {
-        GatewayExchange state = exchange.getAttachment(KEY);
-        return state == null ? null : state.requestId;
-    }
-
-    public static Route route(HttpServerExchange exchange) {
-        GatewayExchange state = exchange.getAttachment(KEY);
-        return state == null ? null : state.route;
-    }
-
-    public static KeyEntry key(HttpServerExchange exchange) {
-        GatewayExchange state = exchange.getAttachment(KEY);
-        return state == null ? null : state.key;
-    }
-
-    public static Grant grant(HttpServerExchange exchange) {
-        GatewayExchange state = exchange.getAttachment(KEY);
-        return state == null ? null : state.grant;
-    }
-
     /** The failure the request was refused with, or null when it went through. */
-    public static Failure failure(HttpServerExchange exchange) {
+    static Failure failure(HttpServerExchange exchange) {
         GatewayExchange state = exchange.getAttachment(KEY);
         return state == null ? null : state.failure;
     }
