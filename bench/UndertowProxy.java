@@ -9,7 +9,7 @@ import io.undertow.server.handlers.proxy.ProxyHandler;
  * The stack's own ceiling, for bench/gateway.sh: Undertow's ProxyHandler and LoadBalancingProxyClient alone, with the
  * gateway's pool sizes, timeout and IO threads, and nothing else (no key, no limits, no analytics, no metrics).
  *
- *   java -cp 'gateway libs/*' bench/UndertowProxy.java PORT UPSTREAM_URL
+ *   java -cp 'gateway libs/*' bench/UndertowProxy.java PORT UPSTREAM_URL IO_THREADS
  */
 public class UndertowProxy {
 
@@ -22,7 +22,8 @@ public class UndertowProxy {
         client.addHost(new URI(args[1]));
         ProxyHandler proxy = ProxyHandler.builder().setProxyClient(client).setMaxRequestTime(30_000)
                 .setNext(ResponseCodeHandler.HANDLE_404).setRewriteHostHeader(true).build();
-        Undertow.builder().setIoThreads(2).addHttpListener(Integer.parseInt(args[0]), "127.0.0.1").setHandler(proxy)
+        Undertow.builder().setIoThreads(Integer.parseInt(args[2]))
+                .addHttpListener(Integer.parseInt(args[0]), "127.0.0.1").setHandler(proxy)
                 .build().start();
     }
 }

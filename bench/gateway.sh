@@ -22,6 +22,7 @@
 #
 # Settings (environment): WARMUP=60 s of load before the gateway is measured (the JIT's), DURATION=10, ROUNDS=3,
 # CONNECTIONS=64, FIXED_SECONDS=30 (0 skips the fixed-rate runs), FIXED_CONNECTIONS=32, KEYS=1000, TRIALS=50,
+# IO_THREADS=2 (the gateway's and Undertow's proxy alone's; the gateway's default),
 # GATEWAY_JAVA_OPTS (default below), BASE_PORT=28000 (the ports used are BASE_PORT to BASE_PORT + 200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,7 @@ fixed_seconds=${FIXED_SECONDS:-30}
 fixed_connections=${FIXED_CONNECTIONS:-32}
 key_count=${KEYS:-1000}
 trials=${TRIALS:-50}
+io_threads=${IO_THREADS:-2}
 gateway_java_opts=${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch}
 server_core=0
 load_core=1
@@ -196,7 +198,8 @@ first_key=$(head -1 "$work/keys")
 
 start_gateway() { # name, port, management port, core
   (cd "$work" && GATEHOUSE_GATEWAY_HOST=127.0.0.1 GATEHOUSE_GATEWAY_PORT=$2 GATEHOUSE_GATEWAY_MANAGEMENT_PORT=$3 \
-    exec taskset -c "$4" java $gateway_java_opts -jar "$OLDPWD/$gateway_jar" > "$work/$1.log" 2>&1) &
+    exec taskset -c "$4" java $gateway_java_opts -jar "$OLDPWD/$gateway_jar" --gatehouse.gateway.io-threads=$io_threads \
+    > "$work/$1.log" 2>&1) &
   pids+=($!)
 }
 gateway_ready() { # management port, port
@@ -211,7 +214,7 @@ machine="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -
 machine="$machine $(java -version 2>&1 | head -1), $(nginx -v 2>&1 | sed 's#.*/##'), wrk $( (wrk -v 2>&1 || true) | sed -n 's/^wrk \([^ ]*\).*/\1/p')"
 echo "Gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $machine; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "upstream and server under test on core $server_core, load generators on core $load_core; $key_count active keys;"
-echo "gateway JVM: $gateway_java_opts"
+echo "gateway JVM: $gateway_java_opts; IO threads of the gateway and of Undertow's proxy alone: $io_threads"
 
 # ---- propagation: two nodes, approve -> 200 and revoke -> 401 -------------------------------------------------------
 if [ "$mode" != throughput ]; then
@@ -283,7 +286,7 @@ mkdir -p "$work/undertow-lib"
 unzip -q -j "$gateway_jar" 'BOOT-INF/lib/undertow-*' 'BOOT-INF/lib/xnio-*' 'BOOT-INF/lib/jboss-*' \
   'BOOT-INF/lib/wildfly-*' 'BOOT-INF/lib/smallrye-*' -d "$work/undertow-lib" 2>/dev/null || true
 taskset -c $server_core java $gateway_java_opts -cp "$work/undertow-lib/*" bench/UndertowProxy.java "$bare_port" \
-  "http://127.0.0.1:$upstream_port" > "$work/undertow.log" 2>&1 &
+  "http://127.0.0.1:$upstream_port" "$io_threads" > "$work/undertow.log" 2>&1 &
 pids+=($!)
 wait_for "Undertow's proxy alone" 60 curl -sf -m 2 "http://127.0.0.1:$bare_port/bench/v1/items/7" || { cat "$work/undertow.log"; exit 1; }
 
