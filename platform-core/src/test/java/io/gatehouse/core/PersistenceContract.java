@@ -609,6 +609,43 @@ abstract class PersistenceContract {
         }
     }
 
+    @Test
+    void totalsOfRangesEndingNowReadTheCurrentHourDayOrWeekRowAndCountExactly() {
+        Fixture f = fixture(ApprovalMode.AUTOMATIC);
+        Subscription subscription = subscriptions.request(f.consumer.getId(), f.application.getId(),
+                f.plan.getId(), null, Actor.consumer(f.consumer.getEmail(), null));
+        Instant now = Instant.now();
+        // Calls from nine days ago to a second ago, a different number at each age, so every range has its own total.
+        List<Duration> ages = List.of(Duration.ofDays(9), Duration.ofDays(6).plusHours(5), Duration.ofHours(30),
+                Duration.ofHours(24).plusMinutes(30), Duration.ofHours(23), Duration.ofHours(5),
+                Duration.ofMinutes(90), Duration.ofMinutes(59), Duration.ofMinutes(10), Duration.ofSeconds(1));
+        for (int i = 0; i < ages.size(); i++) {
+            for (int n = 0; n <= i; n++) {
+                call(f, subscription, now.minus(ages.get(i)), "getPet", 200, 300, null);
+            }
+        }
+        rollups.rollUpAll();
+        for (Instant from : List.of(now.minus(Duration.ofHours(1)), now.minus(Duration.ofHours(24)),
+                Resolution.DAY.bucketOf(now).minus(Duration.ofDays(6)), now.minus(Duration.ofDays(7)))) {
+            UsageScope scope = new UsageScope(from, now, null, f.api.getId(), null, null, null).asOf(now);
+            assertThat(scope.endsNow()).isTrue();
+            // Totals count from the bucket holding `from` at their resolution, as the chart's first point does.
+            Instant counted = scope.totalsResolution().bucketOf(from);
+            long expected = 0;
+            for (int i = 0; i < ages.size(); i++) {
+                expected += now.minus(ages.get(i)).isBefore(counted) ? 0 : i + 1;
+            }
+            String range = "from " + from;
+            assertThat(analytics.summary(scope).requests()).as(range).isEqualTo(expected);
+            assertThat(analytics.topApplications(scope, 5)).as(range)
+                    .extracting(AnalyticsQueries.ApplicationUsage::requests).containsExactly(expected);
+            assertThat(analytics.topOperations(scope, 5)).as(range)
+                    .extracting(AnalyticsQueries.OperationUsage::requests).containsExactly(expected);
+            assertThat(analytics.series(scope).stream().mapToLong(AnalyticsQueries.Point::total).sum())
+                    .as(range + ": the chart's points add up to the totals").isEqualTo(expected);
+        }
+    }
+
     private void call(Fixture f, Subscription subscription, Instant when, String operation, int status,
             long latencyMicros, String rejection) {
         jdbc.update("insert into analytics_event (occurred_at, request_id, api_id, operation, plan_id, application_id,"

@@ -120,6 +120,6 @@ class DashboardController {
         Set<Long> apiIds = user.getRole() == AdminRole.ADMIN ? null
                 : visible.stream().map(Api::getId).collect(Collectors.toSet());
         return new UsageScope(form.start(now), form.end(now), apiIds, form.apiId(), form.planId(),
-                form.applicationId(), null);
+                form.applicationId(), null).asOf(now);
     }
 }

@@ -88,8 +88,9 @@ public class ErrorRateAlerts {
     public int evaluate(Instant now) {
         int fired = 0;
         for (Alert alert : all("", new Object[0])) {
-            AnalyticsQueries.Summary summary = analytics.summary(new UsageScope(
-                    now.minus(Duration.ofMinutes(alert.windowMinutes())), now, null, alert.apiId(), null, null, null));
+            UsageScope window = new UsageScope(now.minus(Duration.ofMinutes(alert.windowMinutes())), now, null,
+                    alert.apiId(), null, null, null).asOf(now);
+            AnalyticsQueries.Summary summary = analytics.summary(window);
             boolean breached = summary.requests() >= alert.minCalls()
                     && summary.serverErrors() * 100 >= (long) alert.thresholdPercent() * summary.requests();
             if (breached && !alert.firing()

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.resolution());
+        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.resolution(), false);
         Map<Instant, long[]> byBucket = new LinkedHashMap<>();
         Map<Instant, long[]> latency = new LinkedHashMap<>();
         Map<Instant, Long> max = new LinkedHashMap<>();
@@ -167,7 +168,7 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return new Summary(0, 0, 0, null, null, null, 0);
         }
-        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution());
+        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution(), true);
         return jdbc.query("select coalesce(sum(request_count), 0),"
                 + " coalesce(sum(case when status_class = 4 then request_count else 0 end), 0),"
                 + " coalesce(sum(case when status_class = 5 then request_count else 0 end), 0),"
@@ -188,7 +189,7 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope, RollupTable.APPLICATIONS, scope.totalsResolution());
+        Filter filter = filter(scope, RollupTable.APPLICATIONS, scope.totalsResolution(), true);
         filter.params.addValue("limit", limit);
         return jdbc.query("select r.application_id, app.name, r.consumer_id, c.email, r.requests, r.errors from ("
                 + " select application_id, consumer_id, sum(request_count) requests, sum(" + filter.errors() + ") errors"
@@ -205,7 +206,7 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope, RollupTable.OPERATIONS, scope.totalsResolution());
+        Filter filter = filter(scope, RollupTable.OPERATIONS, scope.totalsResolution(), true);
         filter.params.addValue("limit", limit);
         return jdbc.query("select r.api_id, api.name, r.operation, r.requests, r.errors, r.slowest, "
                 + LATENCY_COLUMNS_OF_R + " from (select api_id, operation, sum(request_count) requests,"
@@ -222,7 +223,7 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution());
+        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution(), true);
         return jdbc.query("select rejection_reason, status_class, sum(request_count) from " + filter.rows()
                 + " and status_class >= 4 group by rejection_reason, status_class"
                 + " order by sum(request_count) desc, rejection_reason", filter.params,
@@ -335,17 +336,13 @@ public class AnalyticsQueries {
     }
 
     /**
-     * The rows of the scope at {@code resolution}, in {@code narrow}, the table made for the query, when it holds
-     * every dimension the scope filters by; otherwise in {@code analytics_rollup}, which holds them all and is read
-     * by index for the views narrowed to one application, consumer or subscription. Days in a table that also keeps
-     * weeks are read as the whole weeks inside the range and the days before and after them.
+     * The rows of the scope, in {@code narrow}, the table made for the query, when it holds every dimension the scope
+     * filters by; otherwise in {@code analytics_rollup}, which holds them all and is read by index for the views
+     * narrowed to one application, consumer or subscription. A chart reads {@code resolution} only; totals read the
+     * range in the fewest rows the table's levels allow ({@link #tiles}).
      */
-    private static Filter filter(UsageScope scope, RollupTable narrow, Resolution resolution) {
-        Instant from = resolution.bucketOf(scope.from());
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("resolution", resolution.code())
-                .addValue("from", Timestamp.from(from))
-                .addValue("to", Timestamp.from(scope.to()));
+    private static Filter filter(UsageScope scope, RollupTable narrow, Resolution resolution, boolean totals) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder();
         if (scope.apiIds() != null) {
             where.append(" and api_id in (:apiIds)");
@@ -357,21 +354,73 @@ public class AnalyticsQueries {
         addFilter(where, params, "consumer_id", scope.consumerId());
         addFilter(where, params, "subscription_id", scope.subscriptionId());
         RollupTable table = narrow.keys().containsAll(filteredColumns(scope)) ? narrow : RollupTable.ALL;
-        List<String> times = List.of("resolution = :resolution and bucket_start >= :from and bucket_start < :to");
-        if (resolution == Resolution.DAY && table.resolutions().contains(Resolution.WEEK)) {
-            // The day rows read cover [from, end of the day holding the last instant before to).
-            Instant daysEnd = Resolution.DAY.bucketOf(scope.to().minusNanos(1)).plus(Resolution.DAY.length());
-            Instant weeksFrom = Resolution.WEEK.bucketOf(from.minusNanos(1)).plus(Resolution.WEEK.length());
-            Instant weeksTo = Resolution.WEEK.bucketOf(daysEnd);
-            if (weeksFrom.isBefore(weeksTo)) {
-                params.addValue("weeksFrom", Timestamp.from(weeksFrom)).addValue("weeksTo", Timestamp.from(weeksTo));
-                times = List.of(
-                        "resolution = 'w' and bucket_start >= :weeksFrom and bucket_start < :weeksTo",
-                        "resolution = :resolution and bucket_start >= :from and bucket_start < :weeksFrom",
-                        "resolution = :resolution and bucket_start >= :weeksTo and bucket_start < :to");
-            }
+        List<Resolution> levels = !totals ? List.of(resolution) : table.resolutions().stream()
+                .filter(level -> level.length().compareTo(resolution.length()) >= 0)
+                .sorted(Comparator.comparing(Resolution::length)).toList();
+        List<String> times = new ArrayList<>();
+        for (Tile tile : tiles(scope.from(), scope.to(), scope.endsNow(), levels)) {
+            int n = times.size();
+            params.addValue("resolution" + n, tile.level().code()).addValue("from" + n, Timestamp.from(tile.from()))
+                    .addValue("to" + n, Timestamp.from(tile.to()));
+            times.add("resolution = :resolution" + n + " and bucket_start >= :from" + n
+                    + " and bucket_start < :to" + n);
         }
         return new Filter(table.name(), times, where.toString(), params);
+    }
+
+    /** The rows of one level whose buckets start in [{@code from}, {@code to}). */
+    record Tile(Resolution level, Instant from, Instant to) {
+    }
+
+    /**
+     * Tiles [{@code from}, {@code to}) with buckets of {@code levels} (finest first, each a whole number of the one
+     * before): the finest from the bucket holding {@code from} up to where a whole bucket of the next level starts,
+     * that level up to the next, and so on; then down again towards {@code to}, ending as the finest level does, with
+     * the bucket that holds {@code to}. A month is then four weeks and a few days instead of thirty days. When the
+     * scope ends now ({@code endsNow}: no call can have come after {@code to}), the coarsest level reached reads the
+     * bucket holding {@code to} itself: today's day row stands in for the hours since midnight, and the current hour's
+     * row for its minutes.
+     */
+    static List<Tile> tiles(Instant from, Instant to, boolean endsNow, List<Resolution> levels) {
+        Resolution finest = levels.get(0);
+        Instant end = endsNow ? null : ceiling(to, finest);
+        List<Tile> tiles = new ArrayList<>();
+        Instant at = finest.bucketOf(from);
+        int level = 0;
+        while (level + 1 < levels.size()) {
+            Resolution up = levels.get(level + 1);
+            Instant next = ceiling(at, up);
+            boolean fits = endsNow ? next.isBefore(to) : !next.plus(up.length()).isAfter(end);
+            if (!fits) {
+                break;
+            }
+            add(tiles, levels.get(level), at, next);
+            at = next;
+            level++;
+        }
+        if (endsNow) {
+            add(tiles, levels.get(level), at, to);
+            return tiles;
+        }
+        for (; level > 0; level--) {
+            Instant wholeUntil = levels.get(level).bucketOf(end);
+            add(tiles, levels.get(level), at, wholeUntil);
+            at = wholeUntil.isAfter(at) ? wholeUntil : at;
+        }
+        add(tiles, finest, at, to);
+        return tiles;
+    }
+
+    private static void add(List<Tile> tiles, Resolution level, Instant from, Instant to) {
+        if (from.isBefore(to)) {
+            tiles.add(new Tile(level, from, to));
+        }
+    }
+
+    /** The first start of a {@code level} bucket at or after {@code when}. */
+    private static Instant ceiling(Instant when, Resolution level) {
+        Instant start = level.bucketOf(when);
+        return start.equals(when) ? when : start.plus(level.length());
     }
 
     /** The dimensions the scope filters by, beyond time. */

@@ -7,9 +7,11 @@ import java.util.Set;
 /**
  * Which calls a dashboard counts: a time range and optional filters. {@code apiIds} limits the APIs a viewer may see
  * (a product owner's own; null for an admin, who sees all); the other ids narrow further and are null for "any".
+ * {@code endsNow}: the range reaches the present, so no call can have come after {@code to} and a rollup row that
+ * holds {@code to} holds nothing beyond the range ({@link #asOf}).
  */
 public record UsageScope(Instant from, Instant to, Set<Long> apiIds, Long apiId, Long planId, Long applicationId,
-        Long consumerId, Long subscriptionId) {
+        Long consumerId, Long subscriptionId, boolean endsNow) {
 
     public UsageScope {
         if (!from.isBefore(to)) {
@@ -21,12 +23,18 @@ public record UsageScope(Instant from, Instant to, Set<Long> apiIds, Long apiId,
     /** Any subscription. */
     public UsageScope(Instant from, Instant to, Set<Long> apiIds, Long apiId, Long planId, Long applicationId,
             Long consumerId) {
-        this(from, to, apiIds, apiId, planId, applicationId, consumerId, null);
+        this(from, to, apiIds, apiId, planId, applicationId, consumerId, null, false);
     }
 
     /** The same range and filters, narrowed to one subscription. */
     public UsageScope forSubscription(long id) {
-        return new UsageScope(from, to, apiIds, apiId, planId, applicationId, consumerId, id);
+        return new UsageScope(from, to, apiIds, apiId, planId, applicationId, consumerId, id, endsNow);
+    }
+
+    /** The same range and filters, read at {@code now}: it ends now when {@code to} is not before it. */
+    public UsageScope asOf(Instant now) {
+        return new UsageScope(from, to, apiIds, apiId, planId, applicationId, consumerId, subscriptionId,
+                !to.isBefore(now));
     }
 
     /**

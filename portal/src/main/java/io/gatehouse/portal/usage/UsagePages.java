@@ -56,10 +56,10 @@ class UsagePages {
 
     @Transactional(readOnly = true)
     Overview overview(long consumerId, Instant from, Instant to, Instant now) {
-        UsageScope mine = scope(from, to, null, consumerId);
+        UsageScope mine = scope(from, to, null, consumerId, now);
         List<ApplicationUsage> rows = applications.findByConsumerIdOrderByNameAsc(consumerId).stream()
                 .map(app -> new ApplicationUsage(app.getId(), app.getName(),
-                        totals(scope(from, to, app.getId(), consumerId))))
+                        totals(scope(from, to, app.getId(), consumerId, now))))
                 .toList();
         return new Overview(rows, totals(mine), analytics.quotaUse(null, consumerId, null, now),
                 analytics.series(mine));
@@ -70,7 +70,7 @@ class UsagePages {
     Optional<ApplicationView> application(long applicationId, long consumerId, Instant from, Instant to,
             Instant now) {
         return applications.findByIdAndConsumerId(applicationId, consumerId).map(app -> {
-            UsageScope scope = scope(from, to, app.getId(), consumerId);
+            UsageScope scope = scope(from, to, app.getId(), consumerId, now);
             Map<Long, AnalyticsQueries.QuotaUse> quotas = analytics.quotaUse(null, consumerId, app.getId(), now)
                     .stream().collect(Collectors.toMap(AnalyticsQueries.QuotaUse::subscriptionId,
                             Function.identity()));
@@ -89,8 +89,8 @@ class UsagePages {
                 refused.getOrDefault("quota-exhausted", 0L));
     }
 
-    private static UsageScope scope(Instant from, Instant to, Long applicationId, long consumerId) {
-        return new UsageScope(from, to, null, null, null, applicationId, consumerId);
+    private static UsageScope scope(Instant from, Instant to, Long applicationId, long consumerId, Instant now) {
+        return new UsageScope(from, to, null, null, null, applicationId, consumerId).asOf(now);
     }
 
     /** Subscriptions that were approved at some point; pending and rejected ones never let a call through. */
