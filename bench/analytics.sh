@@ -11,8 +11,8 @@
 # full rate (RATE a second), as the gateway writes them under full load. The platform's own rollup job
 # (AnalyticsRollupScheduler: 50,000 events a chunk, up to 20 chunks a run, a run every 2 s) counts the burst, timed
 # from its log (events/s); the older events are counted before it starts, a day at a time, by
-# bench/analytics-rollup.sql into analytics_rollup and by the V14 and V15 migrations' statements from there into the
-# narrower tables (and their weeks), so that the run takes minutes instead of the job's whole month; the day (and
+# bench/analytics-rollup.sql into analytics_rollup and by the V14, V15 and V16 migrations' statements from there into
+# the narrower tables (and their weeks), so that the run takes minutes instead of the job's whole month; the day (and
 # week) rollups of every table must then add up to every event. Minute rollups past their retention (3 days) are
 # deleted, as the hourly retention job does, and the platform starts again for the timings: each dashboard view,
 # CSV panel and "My usage" page, WARMUP requests unmeasured then MEASURE measured, time to first byte over loopback
@@ -223,6 +223,8 @@ run() { # database
       sed -n '/^insert into/,/;$/p' platform-core/src/main/resources/db/migration/V14__narrow_analytics_rollups.sql
       # Their weeks (V15), from their days.
       sed -n '/^insert into/,/;$/p' platform-core/src/main/resources/db/migration/V15__weekly_top_list_rollups.sql
+      # Every API's traffic together (V16), from analytics_traffic.
+      sed -n '/^insert into/,/;$/p' platform-core/src/main/resources/db/migration/V16__traffic_totals.sql
       echo "insert into analytics_quota_day (subscription_id, day_start, used) select subscription_id, bucket_start,"
       echo "  sum(request_count) from analytics_rollup where resolution = 'd' and subscription_id <> 0"
       echo "  and rejection_reason not in ('rate-limited', 'quota-exhausted') group by subscription_id, bucket_start;"
@@ -258,7 +260,9 @@ run() { # database
   stop_platform
 
   # What the hourly retention job deletes from rollups this old (it ran only once, a minute after the start).
-  local counted rows table tables="analytics_rollup analytics_traffic analytics_operation_use analytics_application_use"
+  local counted rows table
+  local tables="analytics_rollup analytics_traffic analytics_traffic_total analytics_operation_use"
+  tables="$tables analytics_application_use"
   for table in $tables; do
     query "$database" -c "delete from $table where resolution = 'm'
       and bucket_start < current_timestamp - interval '3' day" > /dev/null

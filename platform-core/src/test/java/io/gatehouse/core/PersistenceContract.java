@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -481,6 +482,12 @@ abstract class PersistenceContract {
                     .isEqualTo(2L);
             assertThat(jdbc.queryForObject("select sum(lat_07) from analytics_traffic where resolution = ?"
                     + " and api_id = ?", Long.class, resolution, api)).as("the 40 ms call").isEqualTo(1L);
+            for (String column : List.of("request_count", "bytes_out", "lat_07")) {
+                assertThat(jdbc.queryForObject("select sum(" + column + ") from analytics_traffic_total where"
+                        + " resolution = ?", Long.class, resolution)).as("every API's traffic, " + column)
+                        .isEqualTo(jdbc.queryForObject("select sum(" + column + ") from analytics_traffic where"
+                                + " resolution = ?", Long.class, resolution));
+            }
         }
         assertThat(jdbc.queryForObject("select count(*) from analytics_traffic where resolution = 'd' and api_id = ?",
                 Long.class, api)).as("one row a day for each status class and refusal").isEqualTo(3L);
@@ -643,6 +650,18 @@ abstract class PersistenceContract {
                     .extracting(AnalyticsQueries.OperationUsage::requests).containsExactly(expected);
             assertThat(analytics.series(scope).stream().mapToLong(AnalyticsQueries.Point::total).sum())
                     .as(range + ": the chart's points add up to the totals").isEqualTo(expected);
+        }
+        // Unfiltered, the traffic views read analytics_traffic_total: the same calls as every API's traffic rows.
+        Set<Long> everyApi = new HashSet<>(jdbc.queryForList("select distinct api_id from analytics_traffic",
+                Long.class));
+        for (Instant from : List.of(now.minus(Duration.ofHours(1)), now.minus(Duration.ofDays(8)))) {
+            UsageScope all = new UsageScope(from, now, null, null, null, null, null).asOf(now);
+            UsageScope each = new UsageScope(from, now, everyApi, null, null, null, null).asOf(now);
+            assertThat(analytics.summary(all).requests()).as("from " + from).isPositive();
+            assertThat(analytics.summary(all)).as("from " + from).isEqualTo(analytics.summary(each));
+            assertThat(analytics.series(all)).as("from " + from).isEqualTo(analytics.series(each));
+            assertThat(analytics.failures(all)).as("from " + from)
+                    .containsExactlyInAnyOrderElementsOf(analytics.failures(each));
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,6 +38,9 @@ public class AnalyticsQueries {
 
     /** The most subscriptions quota use looks up by key; beyond it, it reads the window's rows by day. */
     private static final int IN_LIST_LIMIT = 200;
+
+    private static final String LATENCY_COLUMNS = IntStream.range(0, LatencyBuckets.COUNT)
+            .mapToObj(LatencyBuckets::column).collect(Collectors.joining(", "));
 
     private static final String LATENCY_SUMS = IntStream.range(0, LatencyBuckets.COUNT)
             .mapToObj(i -> "sum(" + LatencyBuckets.column(i) + ")").collect(Collectors.joining(", "));
@@ -129,12 +133,13 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.resolution(), false);
+        Filter filter = filter(scope, scope.resolution(), false, RollupTable.TOTALS, RollupTable.TRAFFIC);
         Map<Instant, long[]> byBucket = new LinkedHashMap<>();
         Map<Instant, long[]> latency = new LinkedHashMap<>();
         Map<Instant, Long> max = new LinkedHashMap<>();
         jdbc.query("select bucket_start, status_class, sum(request_count), max(latency_max_us), " + LATENCY_SUMS
-                + " from " + filter.rows() + " group by bucket_start, status_class"
+                + " from " + filter.rows("bucket_start, status_class, request_count, latency_max_us, " + LATENCY_COLUMNS)
+                + " group by bucket_start, status_class"
                 + " order by bucket_start", filter.params, (ResultSet rs) -> {
                     Instant bucket = rs.getTimestamp(1).toInstant();
                     int statusClass = rs.getInt(2);
@@ -168,12 +173,13 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return new Summary(0, 0, 0, null, null, null, 0);
         }
-        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution(), true);
+        Filter filter = filter(scope, scope.totalsResolution(), true, RollupTable.TOTALS, RollupTable.TRAFFIC);
         return jdbc.query("select coalesce(sum(request_count), 0),"
                 + " coalesce(sum(case when status_class = 4 then request_count else 0 end), 0),"
                 + " coalesce(sum(case when status_class = 5 then request_count else 0 end), 0),"
                 + " coalesce(max(latency_max_us), 0), coalesce(sum(bytes_out), 0), " + LATENCY_SUMS
-                + " from " + filter.rows(), filter.params, (ResultSet rs) -> {
+                + " from " + filter.rows("status_class, request_count, latency_max_us, bytes_out, " + LATENCY_COLUMNS),
+                filter.params, (ResultSet rs) -> {
                     rs.next();
                     long[] counts = latencyCounts(rs, 6);
                     long slowest = rs.getLong(4);
@@ -189,11 +195,12 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope, RollupTable.APPLICATIONS, scope.totalsResolution(), true);
+        Filter filter = filter(scope, scope.totalsResolution(), true, RollupTable.APPLICATIONS);
         filter.params.addValue("limit", limit);
         return jdbc.query("select r.application_id, app.name, r.consumer_id, c.email, r.requests, r.errors from ("
                 + " select application_id, consumer_id, sum(request_count) requests, sum(" + filter.errors() + ") errors"
-                + " from " + filter.rows() + " and application_id <> 0"
+                + " from " + filter.rows("application_id, consumer_id, request_count, " + filter.errorColumn())
+                + " and application_id <> 0"
                 + " group by application_id, consumer_id) r"
                 + " join application app on app.id = r.application_id join consumer c on c.id = r.consumer_id"
                 + " order by r.requests desc, r.application_id fetch first :limit rows only", filter.params,
@@ -206,12 +213,13 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope, RollupTable.OPERATIONS, scope.totalsResolution(), true);
+        Filter filter = filter(scope, scope.totalsResolution(), true, RollupTable.OPERATIONS);
         filter.params.addValue("limit", limit);
         return jdbc.query("select r.api_id, api.name, r.operation, r.requests, r.errors, r.slowest, "
                 + LATENCY_COLUMNS_OF_R + " from (select api_id, operation, sum(request_count) requests,"
                 + " sum(" + filter.errors() + ") errors, max(latency_max_us) slowest, " + LATENCY_SUMS_NAMED
-                + " from " + filter.rows() + " and operation <> ''"
+                + " from " + filter.rows("api_id, operation, request_count, latency_max_us, " + filter.errorColumn()
+                        + ", " + LATENCY_COLUMNS) + " and operation <> ''"
                 + " group by api_id, operation) r join api on api.id = r.api_id"
                 + " order by r.requests desc, r.operation fetch first :limit rows only", filter.params,
                 (rs, n) -> new OperationUsage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
@@ -223,8 +231,9 @@ public class AnalyticsQueries {
         if (scope.empty()) {
             return List.of();
         }
-        Filter filter = filter(scope, RollupTable.TRAFFIC, scope.totalsResolution(), true);
-        return jdbc.query("select rejection_reason, status_class, sum(request_count) from " + filter.rows()
+        Filter filter = filter(scope, scope.totalsResolution(), true, RollupTable.TOTALS, RollupTable.TRAFFIC);
+        return jdbc.query("select rejection_reason, status_class, sum(request_count) from "
+                + filter.rows("rejection_reason, status_class, request_count")
                 + " and status_class >= 4 group by rejection_reason, status_class"
                 + " order by sum(request_count) desc, rejection_reason", filter.params,
                 (rs, n) -> {
@@ -318,14 +327,23 @@ public class AnalyticsQueries {
      */
     private record Filter(String table, List<String> times, String where, MapSqlParameterSource params) {
 
-        /** The rows, as a FROM and WHERE clause that a query may extend with {@code and ...}. */
-        String rows() {
+        /**
+         * The rows, as a FROM and WHERE clause that a query may extend with {@code and ...} on {@code columns}, the
+         * columns it reads.
+         */
+        String rows(String columns) {
             if (times.size() == 1) {
                 return table + " where " + times.get(0) + where;
             }
-            // One index range read a tile, rather than an OR of ranges, which H2 would answer with a whole scan.
-            return "(" + times.stream().map(time -> "select * from " + table + " where " + time + where)
+            // One index range read a tile, rather than an OR of ranges, which H2 would answer with a whole scan. H2
+            // copies the tiles' rows into one result first: only the columns read, not every one.
+            return "(" + times.stream().map(time -> "select " + columns + " from " + table + " where " + time + where)
                     .collect(Collectors.joining(" union all ")) + ") tiles where 1 = 1";
+        }
+
+        /** The column {@link #errors} reads. */
+        String errorColumn() {
+            return RollupTable.ALL.name().equals(table) ? "status_class" : "error_count";
         }
 
         /** The calls answered 4xx or 5xx, per row of the table. */
@@ -336,12 +354,13 @@ public class AnalyticsQueries {
     }
 
     /**
-     * The rows of the scope, in {@code narrow}, the table made for the query, when it holds every dimension the scope
-     * filters by; otherwise in {@code analytics_rollup}, which holds them all and is read by index for the views
-     * narrowed to one application, consumer or subscription. A chart reads {@code resolution} only; totals read the
-     * range in the fewest rows the table's levels allow ({@link #tiles}).
+     * The rows of the scope, in the first of {@code narrowest} (the tables made for the query, narrowest first) that
+     * holds every dimension the scope filters by; otherwise in {@code analytics_rollup}, which holds them all and is
+     * read by index for the views narrowed to one application, consumer or subscription. A chart reads {@code
+     * resolution} only; totals read the range in the fewest rows the table's levels allow ({@link #tiles}).
      */
-    private static Filter filter(UsageScope scope, RollupTable narrow, Resolution resolution, boolean totals) {
+    private static Filter filter(UsageScope scope, Resolution resolution, boolean totals,
+            RollupTable... narrowest) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder();
         if (scope.apiIds() != null) {
@@ -353,7 +372,9 @@ public class AnalyticsQueries {
         addFilter(where, params, "application_id", scope.applicationId());
         addFilter(where, params, "consumer_id", scope.consumerId());
         addFilter(where, params, "subscription_id", scope.subscriptionId());
-        RollupTable table = narrow.keys().containsAll(filteredColumns(scope)) ? narrow : RollupTable.ALL;
+        List<String> filtered = filteredColumns(scope);
+        RollupTable table = Arrays.stream(narrowest).filter(narrow -> narrow.keys().containsAll(filtered)).findFirst()
+                .orElse(RollupTable.ALL);
         List<Resolution> levels = !totals ? List.of(resolution) : table.resolutions().stream()
                 .filter(level -> level.length().compareTo(resolution.length()) >= 0)
                 .sorted(Comparator.comparing(Resolution::length)).toList();

@@ -79,6 +79,10 @@ record RollupTable(String name, boolean hasResolution, List<Resolution> resoluti
     static final RollupTable TRAFFIC = new RollupTable("analytics_traffic", true, ALL_RESOLUTIONS, List.of("api_id",
             "plan_id", "status_class", "rejection_reason"), ALL_MEASURES, null);
 
+    /** Traffic by status class and refusal only: series, summary and failures over every API, unfiltered. */
+    static final RollupTable TOTALS = new RollupTable("analytics_traffic_total", true, ALL_RESOLUTIONS,
+            List.of("status_class", "rejection_reason"), ALL_MEASURES, null);
+
     /** Calls by operation: the top operations over all APIs or a few. */
     static final RollupTable OPERATIONS = new RollupTable("analytics_operation_use", true, WITH_WEEKS,
             List.of("api_id", "plan_id", "operation"), Stream.concat(Stream.of(REQUESTS, ERRORS, SLOWEST),
@@ -94,7 +98,7 @@ record RollupTable(String name, boolean hasResolution, List<Resolution> resoluti
             "s.subscription_id <> 0 and s.rejection_reason not in (" + AnalyticsQueries.LIMIT_REASONS.stream()
                     .sorted().map(reason -> "'" + reason + "'").collect(Collectors.joining(", ")) + ")");
 
-    static final List<RollupTable> KEPT = List.of(ALL, TRAFFIC, OPERATIONS, APPLICATIONS, QUOTA_DAYS);
+    static final List<RollupTable> KEPT = List.of(ALL, TRAFFIC, TOTALS, OPERATIONS, APPLICATIONS, QUOTA_DAYS);
 
     /** The bucket column: {@code day_start} in the quota table, which holds days only. */
     String bucketColumn() {
