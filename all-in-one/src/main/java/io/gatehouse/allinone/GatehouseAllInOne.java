@@ -38,8 +38,9 @@ public final class GatehouseAllInOne {
 
         Map<String, Object> shared = new HashMap<>();
         shared.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("gatehouse")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE="
-                + h2CacheKilobytes(setting("GATEHOUSE_H2_CACHE_MB", null), Runtime.getRuntime().maxMemory()));
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
+                + ";CACHE_SIZE=" + h2CacheKilobytes(setting("GATEHOUSE_H2_CACHE_MB", null),
+                        Runtime.getRuntime().maxMemory()));
         shared.put("spring.datasource.username", "sa");
         shared.put("spring.datasource.password", "");
         shared.put("gatehouse.keys.pepper", pepper(dataDir));

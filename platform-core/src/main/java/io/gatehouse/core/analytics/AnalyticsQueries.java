@@ -138,8 +138,8 @@ public class AnalyticsQueries {
         Map<Instant, long[]> latency = new LinkedHashMap<>();
         Map<Instant, Long> max = new LinkedHashMap<>();
         jdbc.query("select bucket_start, status_class, sum(request_count), max(latency_max_us), " + LATENCY_SUMS
-                + " from " + filter.rows("bucket_start, status_class, request_count, latency_max_us, " + LATENCY_COLUMNS)
-                + " group by bucket_start, status_class"
+                + " from " + filter.rows("bucket_start, status_class, request_count, latency_max_us, "
+                        + LATENCY_COLUMNS) + " group by bucket_start, status_class"
                 + " order by bucket_start", filter.params, (ResultSet rs) -> {
                     Instant bucket = rs.getTimestamp(1).toInstant();
                     int statusClass = rs.getInt(2);
