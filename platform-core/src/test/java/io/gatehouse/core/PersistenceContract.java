@@ -816,10 +816,17 @@ abstract class PersistenceContract {
         event(api, old, 200, 100, null);
         rollups.rollUpAll();
         event(api, old, 200, 100, null);
+        String gone = unique();
+        String writing = unique();
+        jdbc.update("insert into analytics_writer (writer_id, last_batch, written_at) values (?, 9, ?), (?, 3, ?)",
+                gone, Timestamp.from(Instant.now().minus(Duration.ofDays(8))), writing, Timestamp.from(Instant.now()));
         AnalyticsProperties retention = new AnalyticsProperties(Duration.ofSeconds(2), Duration.ofDays(35),
                 Duration.ofDays(3), Duration.ofDays(100), Duration.ofDays(800));
 
         rollups.forget(Instant.now(), retention);
+
+        assertThat(jdbc.queryForList("select writer_id from analytics_writer where writer_id in (?, ?)", String.class,
+                gone, writing)).as("a gateway's writer row goes after a week without a batch").containsExactly(writing);
 
         assertThat(jdbc.queryForObject("select count(*) from analytics_event where api_id = ?", Long.class, api))
                 .as("the event not counted yet stays").isEqualTo(1L);

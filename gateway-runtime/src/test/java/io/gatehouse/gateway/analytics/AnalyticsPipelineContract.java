@@ -2,6 +2,8 @@ package io.gatehouse.gateway.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.net.InetAddress;
@@ -10,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,48 @@ abstract class AnalyticsPipelineContract {
         assertThat(pipeline.queued()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from analytics_event", Integer.class)).isEqualTo(25);
         assertReconciles(pipeline);
+    }
+
+    @Test
+    void aBatchWhoseCommitWasStoredButWhoseAnswerWasLostIsNotStoredAgain() {
+        AnalyticsPipeline pipeline = pipeline(100);
+        for (int i = 0; i < 25; i++) {
+            pipeline.offer(event(i));
+        }
+        database.commitAnswerLost = true;
+        pipeline.flush();
+        assertThat(pipeline.written()).isZero();
+        assertThat(pipeline.queued()).isEqualTo(25);
+        assertThat(storedEvents()).as("the first batch (7 events) is committed before its answer is lost")
+                .isEqualTo(7);
+
+        database.commitAnswerLost = false;
+        pipeline.flush();
+        assertThat(pipeline.written()).isEqualTo(25);
+        assertThat(storedEvents()).isEqualTo(25);
+        assertReconciles(pipeline);
+
+        for (int i = 0; i < 5; i++) {
+            pipeline.offer(event(i));
+        }
+        pipeline.flush();
+        assertThat(storedEvents()).isEqualTo(30);
+        assertThat(pipeline.written()).isEqualTo(30);
+        assertReconciles(pipeline);
+    }
+
+    @Test
+    void twoWritersOnOneDatabaseStoreEachOfTheirBatches() {
+        AnalyticsPipeline first = pipeline(100);
+        AnalyticsPipeline second = pipeline(100);
+        first.offer(event(1));
+        second.offer(event(2));
+        first.flush();
+        second.flush();
+        first.offer(event(3));
+        first.flush();
+        assertThat(storedEvents()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from analytics_writer", Integer.class)).isEqualTo(2);
     }
 
     @Test
@@ -114,6 +157,10 @@ abstract class AnalyticsPipelineContract {
         assertThat(nul).startsWith("/nul").endsWith("here").hasSize("/nul?here".length());
     }
 
+    private int storedEvents() {
+        return jdbc.queryForObject("select count(*) from analytics_event", Integer.class);
+    }
+
     private static void assertReconciles(AnalyticsPipeline pipeline) {
         assertThat(pipeline.accepted()).isEqualTo(pipeline.written() + pipeline.dropped() + pipeline.queued());
     }
@@ -131,16 +178,34 @@ abstract class AnalyticsPipelineContract {
                 null, null, "GET", "/x/" + i, 401, 100, null, 0, 90, InetAddress.getLoopbackAddress(), "api-key-missing");
     }
 
-    /** A database connection that fails, as a stopped database does, while {@code down} is set. */
+    /**
+     * A database connection that fails, as a stopped database does, while {@code down} is set; while
+     * {@code commitAnswerLost} is set, a commit takes effect and then fails, as when the connection breaks before the
+     * database's answer arrives.
+     */
     static final class SwitchableDataSource extends DelegatingDataSource {
         volatile boolean down;
+        volatile boolean commitAnswerLost;
 
         @Override
         public Connection getConnection() throws SQLException {
             if (down) {
                 throw new SQLException("database stopped");
             }
-            return super.getConnection();
+            Connection connection = super.getConnection();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+                        Object result;
+                        try {
+                            result = method.invoke(connection, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (method.getName().equals("commit") && commitAnswerLost) {
+                            throw new SQLException("connection reset after the commit was sent");
+                        }
+                        return result;
+                    });
         }
 
     }

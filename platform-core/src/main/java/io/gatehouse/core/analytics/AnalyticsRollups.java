@@ -130,6 +130,9 @@ public class AnalyticsRollups {
             // A quota window is a month at most.
             rows += jdbc.update("delete from analytics_quota_day where day_start < ?",
                     Timestamp.from(now.minus(Duration.ofDays(40))));
+            // A gateway's writer row guards its retried batches; a week without a batch means the gateway is gone.
+            rows += jdbc.update("delete from analytics_writer where written_at < ?",
+                    Timestamp.from(now.minus(Duration.ofDays(7))));
             return rows;
         });
         return deleted == null ? 0 : deleted;
