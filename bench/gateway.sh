@@ -2,7 +2,7 @@
 # Gateway benchmark: what the full policy chain costs, against a direct call and against nginx set up as a minimal
 # API gateway, and how fast an approval or a revocation reaches every gateway node.
 #
-#   bench/gateway.sh [all|throughput|propagation]      (default: all)
+#   bench/gateway.sh [all|throughput|propagation|rollups]      (default: all)
 #
 # Starts everything it measures on loopback, on a fresh PostgreSQL database gatehouse_bench (127.0.0.1:5432, user
 # postgres, no password), and stops it all when done:
@@ -18,17 +18,20 @@
 # Throughput: wrk, 2 threads, CONNECTIONS connections, DURATION s, ROUNDS rounds in turn, keys rotated by a Lua
 # script. Latency: an open-loop load at half the gateway's measured capacity (bench/GatewayBench.java), latency
 # counted from the scheduled send time. Propagation: two gateway nodes; each trial approves a pending subscription,
-# then revokes its key, through the admin REST API, and polls both nodes every 10 ms.
+# then revokes its key, through the admin REST API, and polls both nodes every 10 ms. Rollups: the admin UI (whose job
+# counts the events into the dashboards' rollups every 2 s) runs beside the gateway under wrk at full load for
+# ROLLUP_SECONDS; every second the lag is sampled: how old the oldest event not yet counted is (0 when all are).
 #
 # Settings (environment): WARMUP=60 s of load before the gateway is measured (the JIT's), DURATION=10, ROUNDS=3,
 # CONNECTIONS=64, FIXED_SECONDS=30 (0 skips the fixed-rate runs), FIXED_CONNECTIONS=32, KEYS=1000, TRIALS=50,
-# IO_THREADS=2 (the gateway's and Undertow's proxy alone's; the gateway's default),
+# IO_THREADS=2 (the gateway's and Undertow's proxy alone's; the gateway's default), ROLLUP_SECONDS=60,
 # GATEWAY_JAVA_OPTS (default below), BASE_PORT=28000 (the ports used are BASE_PORT to BASE_PORT + 200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-all}
-case "$mode" in all|throughput|propagation) ;; *) echo "usage: bench/gateway.sh [all|throughput|propagation]"; exit 2;; esac
+case "$mode" in all|throughput|propagation|rollups) ;;
+  *) echo "usage: bench/gateway.sh [all|throughput|propagation|rollups]"; exit 2;; esac
 warmup=${WARMUP:-60}
 duration=${DURATION:-10}
 rounds=${ROUNDS:-3}
@@ -38,6 +41,7 @@ fixed_connections=${FIXED_CONNECTIONS:-32}
 key_count=${KEYS:-1000}
 trials=${TRIALS:-50}
 io_threads=${IO_THREADS:-2}
+rollup_seconds=${ROLLUP_SECONDS:-60}
 gateway_java_opts=${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch}
 server_core=0
 load_core=1
@@ -135,12 +139,15 @@ export GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" GATEHOUSE_DB_USER
 GATEHOUSE_KEYS_PEPPER=$(openssl rand -base64 36)
 export GATEHOUSE_KEYS_PEPPER
 admin_password=$(openssl rand -base64 18)
-(cd "$work" && GATEHOUSE_ADMIN_PORT=$admin_port GATEHOUSE_ADMIN_USERNAME=admin GATEHOUSE_ADMIN_PASSWORD=$admin_password \
-  exec java -Xmx1g -jar "$OLDPWD/$admin_jar" --server.address=127.0.0.1 > "$work/admin.log" 2>&1) &
-admin_pid=$!
-pids+=($admin_pid)
 admin=http://127.0.0.1:$admin_port
-wait_for "the admin UI" 180 curl -sf -m 2 "$admin/actuator/health/readiness" || { tail -40 "$work/admin.log"; exit 1; }
+start_admin() {
+  (cd "$work" && GATEHOUSE_ADMIN_PORT=$admin_port GATEHOUSE_ADMIN_USERNAME=admin GATEHOUSE_ADMIN_PASSWORD=$admin_password \
+    exec java -Xmx1g -jar "$OLDPWD/$admin_jar" --server.address=127.0.0.1 >> "$work/admin.log" 2>&1) &
+  admin_pid=$!
+  pids+=($admin_pid)
+  wait_for "the admin UI" 180 curl -sf -m 2 "$admin/actuator/health/readiness" || { tail -40 "$work/admin.log"; exit 1; }
+}
+start_admin
 
 cookies=$work/cookies
 csrf() { curl -s -m 30 -b "$cookies" -c "$cookies" "$admin$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
@@ -217,7 +224,7 @@ echo "upstream and server under test on core $server_core, load generators on co
 echo "gateway JVM: $gateway_java_opts; IO threads of the gateway and of Undertow's proxy alone: $io_threads"
 
 # ---- propagation: two nodes, approve -> 200 and revoke -> 401 -------------------------------------------------------
-if [ "$mode" != throughput ]; then
+if [ "$mode" = all ] || [ "$mode" = propagation ]; then
   start_gateway gateway-2 $gateway2_port $gateway2_management_port $server_core
   gateway2_pid=${pids[-1]}
   wait_for "the second gateway" 60 gateway_ready $gateway2_management_port $gateway2_port || { tail -40 "$work/gateway-2.log"; exit 1; }
@@ -304,6 +311,54 @@ wrk_run() { # target, seconds, output file
   if grep -q 'Non-2xx\|Socket errors' "$3"; then echo "$1: $(grep 'Non-2xx\|Socket errors' "$3" | tr -s ' ')" >&2; fi
   awk '/^Requests\/sec/ { printf "%d", $2 }' "$3"
 }
+rollups() { # the admin UI's rollup job beside the gateway at full load: the lag of the counting, sampled every second
+  start_admin
+  local uncounted="select count(*), coalesce(extract(epoch from clock_timestamp() - min(occurred_at)), 0)
+    from analytics_event where id > (select last_event_id from analytics_rollup_cursor where id = 1)"
+  # The events of the runs before (the admin UI was stopped) are counted first, so that the load starts caught up.
+  local caught_up=-1
+  for second in $(seq 0 600); do
+    [ "$(sql -F ' ' -c "$uncounted" | cut -d' ' -f1)" != 0 ] || { caught_up=$second; break; }
+    sleep 1
+  done
+  [ "$caught_up" -ge 0 ] || { echo "the rollup job did not count the earlier runs' events within 600 s"; exit 1; }
+  local before_events before_counted
+  before_events=$(sql -c "select coalesce(max(id), 0) from analytics_event")
+  before_counted=$(sql -c "select last_event_id from analytics_rollup_cursor where id = 1")
+  touch "$work/sampling"
+  (while [ -f "$work/sampling" ]; do sql -F ' ' -c "$uncounted" >> "$work/lag"; sleep 1; done) &
+  local sampler=$!
+  local rps
+  rps=$(wrk_run gatehouse "$rollup_seconds" "$work/wrk-rollups")
+  rm -f "$work/sampling"
+  wait "$sampler" || true
+  local drained_in=-1
+  for second in $(seq 0 60); do
+    [ "$(sql -F ' ' -c "$uncounted" | cut -d' ' -f1)" != 0 ] || { drained_in=$second; break; }
+    sleep 1
+  done
+  local after_events after_counted
+  after_events=$(sql -c "select coalesce(max(id), 0) from analytics_event")
+  after_counted=$(sql -c "select last_event_id from analytics_rollup_cursor where id = 1")
+  echo
+  echo "Rollups: the admin UI's job (a run every 2 s) beside the gateway under wrk -t2 -c$connections for ${rollup_seconds} s"
+  echo "(the earlier runs' events were counted first, in $caught_up s)"
+  echo "gateway: $rps req/s; events written: $((after_events - before_events)); counted: $((after_counted - before_counted))"
+  local samples
+  samples=$(wc -l < "$work/lag")
+  sort -n -k2 "$work/lag" | awk -v n="$samples" '{ lag[NR] = $2 + 0; if ($1 + 0 > most) most = $1 + 0 }
+    END { printf "lag of the counting, %d samples (s): p50 %.1f, p90 %.1f, max %.1f; at most %d events waiting\n",
+      n, lag[int((n + 1) / 2)], lag[int(n * 0.9 + 0.5)], lag[n], most }'
+  echo "all events counted $drained_in s after the load ended (-1: not within 60 s)"
+  stop "$admin_pid"
+}
+if [ "$mode" = rollups ]; then
+  echo
+  echo "Warming up: ${warmup} s of load on the gateway"
+  wrk_run gatehouse "$warmup" "$work/warm-gatehouse" > /dev/null
+  rollups
+  exit 0
+fi
 echo
 echo "Warming up: ${warmup} s of load on the gateway and on Undertow's proxy alone, 5 s on each nginx"
 wrk_run direct 5 "$work/warm-direct" > /dev/null
@@ -313,13 +368,19 @@ wrk_run gatehouse "$warmup" "$work/warm-gatehouse" > /dev/null
 echo
 echo "Throughput: wrk -t2 -c$connections -d${duration}s, $rounds rounds in turn, keys rotated (req/s)"
 declare -A results
-pg_before=$(cpu_ticks postgres)
-pg_gatehouse=0
+pid_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+pg_gatehouse=0 jvm_gatehouse=0 nginx_gatehouse=0
 for round in $(seq 1 "$rounds"); do
   for target in "${targets[@]}"; do
-    [ "$target" != gatehouse ] || pg_before=$(cpu_ticks postgres)
+    if [ "$target" = gatehouse ]; then
+      pg_before=$(cpu_ticks postgres) jvm_before=$(pid_ticks "$gateway_pid") nginx_before=$(cpu_ticks nginx)
+    fi
     rps=$(wrk_run "$target" "$duration" "$work/wrk-$target-$round")
-    [ "$target" != gatehouse ] || pg_gatehouse=$((pg_gatehouse + $(cpu_ticks postgres) - pg_before))
+    if [ "$target" = gatehouse ]; then
+      pg_gatehouse=$((pg_gatehouse + $(cpu_ticks postgres) - pg_before))
+      jvm_gatehouse=$((jvm_gatehouse + $(pid_ticks "$gateway_pid") - jvm_before))
+      nginx_gatehouse=$((nginx_gatehouse + $(cpu_ticks nginx) - nginx_before))
+    fi
     results[$target]="${results[$target]:-} $rps"
   done
 done
@@ -332,11 +393,12 @@ for target in "${targets[@]}"; do
     "$(awk -v a="${med[$target]}" -v b="${med[nginx]:-0}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')"
 done
 ratio=$(awk -v a="${med[gatehouse]}" -v b="${med[nginx]}" 'BEGIN { printf "%.2f", a / b }')
-echo "PostgreSQL (analytics rows, not pinned) used $(awk -v t="$pg_gatehouse" -v hz="$(getconf CLK_TCK)" \
-  -v s=$((rounds * duration)) 'BEGIN { printf "%.0f%%", 100 * t / hz / s }') of a core during the Gatehouse runs"
+share() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v s=$((rounds * duration)) 'BEGIN { printf "%.0f%%", 100 * t / hz / s }'; }
+echo "CPU during the Gatehouse runs, in % of a core: gateway JVM $(share "$jvm_gatehouse"), upstream nginx" \
+  "$(share "$nginx_gatehouse"), PostgreSQL (analytics rows, not pinned) $(share "$pg_gatehouse")"
 
 # ---- latency at a fixed rate ---------------------------------------------------------------------------------------
-[ "$fixed_seconds" -gt 0 ] || { echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
+[ "$fixed_seconds" -gt 0 ] || { [ "$mode" != all ] || rollups; echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
 rate=$((med[gatehouse] / 2))
 echo
 echo "Latency at a fixed $rate req/s (half the gateway's capacity), $fixed_connections connections, ${fixed_seconds} s after 10 s"
@@ -361,4 +423,5 @@ verdict() { awk -v value="$1" -v limit="$2" -v at_least="$3" \
   'BEGIN { exit !(at_least ? value + 0 >= limit + 0 : value + 0 <= limit + 0) }' && echo met || echo "NOT met"; }
 echo "Targets: throughput >= 0.8x nginx: ${ratio}x, $(verdict "$ratio" 0.8 1);" \
   "added p50 <= 0.3 ms: $added50 ms, $(verdict "$added50" 0.3 0); added p99 <= 2 ms: $added99 ms, $(verdict "$added99" 2 0)"
+[ "$mode" != all ] || rollups
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
