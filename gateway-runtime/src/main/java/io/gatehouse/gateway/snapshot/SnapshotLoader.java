@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +25,32 @@ import io.gatehouse.core.routing.PathTemplate;
 import io.gatehouse.core.subscription.SubscriptionStatus;
 import io.gatehouse.gateway.mock.MockOperation;
 
-/** Reads the gateway's view of the configuration with plain JDBC: a handful of set queries, no ORM. */
+/**
+ * Reads the gateway's view of the configuration with plain JDBC: a handful of set queries, no ORM, on a connection
+ * of its own ({@link PollerDataSource}).
+ */
 @Component
-public class SnapshotLoader {
+public class SnapshotLoader implements DisposableBean {
 
+    private final PollerDataSource connection;
     private final JdbcTemplate jdbc;
 
-    SnapshotLoader(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    SnapshotLoader(DataSourceProperties database) {
+        this.connection = new PollerDataSource(database.determineUrl(), database.determineUsername(),
+                database.determinePassword());
+        // Registers the driver with DriverManager from this class loader (inside an executable jar too).
+        connection.setDriverClassName(database.determineDriverClassName());
+        this.jdbc = new JdbcTemplate(connection);
+    }
+
+    /** After a failed read: the next one opens a new connection. */
+    public void reconnect() {
+        connection.discard();
+    }
+
+    @Override
+    public void destroy() {
+        connection.destroy();
     }
 
     /** The cheap change marker: a primary-key read. */

@@ -62,6 +62,7 @@ public class SnapshotStore implements SmartLifecycle {
             }
             databaseReachable = true;
         } catch (RuntimeException e) {
+            loader.reconnect();
             if (databaseReachable || !current.get().isLoaded()) {
                 log.warn("config database unreachable, serving the last snapshot ({}): {}", current.get().revision(),
                         e.getMessage());
