@@ -25,6 +25,9 @@
 # Settings (environment): WARMUP=60 s of load before the gateway is measured (the JIT's), DURATION=10, ROUNDS=3,
 # CONNECTIONS=64, FIXED_SECONDS=30 (0 skips the fixed-rate runs), FIXED_CONNECTIONS=32, KEYS=1000, TRIALS=50,
 # IO_THREADS=2 (the gateway's and Undertow's proxy alone's; the gateway's default), ROLLUP_SECONDS=60,
+# TARGETS="direct nginx undertow gatehouse" (a subset measures only those), FIXED_RATE (default: half the gateway's),
+# PIN_POSTGRES=1 (PostgreSQL on the load generators' core while measured, as a database on a machine of its own would
+# be, and put back on every core at the end; 0 leaves it on both cores, where it also takes the gateway's),
 # GATEWAY_JAVA_OPTS (default below), BASE_PORT=28000 (the ports used are BASE_PORT to BASE_PORT + 200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +45,8 @@ key_count=${KEYS:-1000}
 trials=${TRIALS:-50}
 io_threads=${IO_THREADS:-2}
 rollup_seconds=${ROLLUP_SECONDS:-60}
+pin_postgres=${PIN_POSTGRES:-1}
+[ "$pin_postgres" = 0 ] && postgres_placement="not pinned" || postgres_placement="on the load generators' core"
 gateway_java_opts=${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch}
 server_core=0
 load_core=1
@@ -86,8 +91,13 @@ work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+postgres_cores() { # cores: every PostgreSQL process (and the backends the postmaster starts later) on those
+  local pid
+  for pid in $(pgrep -x postgres); do taskset -a -p -c "$1" "$pid" > /dev/null 2>&1 || true; done
+}
 cleanup() {
   for pid in "${pids[@]}"; do stop "$pid"; done
+  [ "$pin_postgres" = 0 ] || postgres_cores "0-$(($(nproc) - 1))"
   psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "drop database if exists $db with (force)" > /dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -213,6 +223,7 @@ gateway_ready() { # management port, port
   [ "$(curl -sf -m 2 "http://127.0.0.1:$1/health" | jq -r .snapshot.keys)" = "$total" ] &&
     [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' -H "X-API-Key: $first_key" "http://127.0.0.1:$2/bench/v1/items/7")" = 200 ]
 }
+[ "$pin_postgres" = 0 ] || postgres_cores $load_core
 start_gateway gateway $gateway_port $gateway_management_port $server_core
 gateway_pid=${pids[-1]}
 wait_for "the gateway" 60 gateway_ready $gateway_management_port $gateway_port || { tail -40 "$work/gateway.log"; exit 1; }
@@ -221,6 +232,7 @@ machine="$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -
 machine="$machine $(java -version 2>&1 | head -1), $(nginx -v 2>&1 | sed 's#.*/##'), wrk $( (wrk -v 2>&1 || true) | sed -n 's/^wrk \([^ ]*\).*/\1/p')"
 echo "Gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $machine; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "upstream and server under test on core $server_core, load generators on core $load_core; $key_count active keys;"
+echo "PostgreSQL: $postgres_placement"
 echo "gateway JVM: $gateway_java_opts; IO threads of the gateway and of Undertow's proxy alone: $io_threads"
 
 # ---- propagation: two nodes, approve -> 200 and revoke -> 401 -------------------------------------------------------
@@ -302,7 +314,7 @@ declare -A url=([direct]="http://127.0.0.1:$upstream_port/bench/v1/items/7" [und
 declare -A label=([direct]="direct to the upstream" [nginx]="nginx peer (map, limit_req, proxy_pass)"
   [undertow]="Undertow's proxy alone (the stack's ceiling)"
   [gatehouse]="Gatehouse (full chain)")
-targets=(direct nginx undertow gatehouse)
+targets=(${TARGETS:-direct nginx undertow gatehouse})
 cpu_ticks() { # CPU time (clock ticks) of the processes whose command name is $1
   awk -v name="($1)" '$2 == name { t += $14 + $15 } END { print t + 0 }' /proc/[0-9]*/stat 2>/dev/null
 }
@@ -361,10 +373,10 @@ if [ "$mode" = rollups ]; then
 fi
 echo
 echo "Warming up: ${warmup} s of load on the gateway and on Undertow's proxy alone, 5 s on each nginx"
-wrk_run direct 5 "$work/warm-direct" > /dev/null
-wrk_run nginx 5 "$work/warm-nginx" > /dev/null
-wrk_run undertow "$warmup" "$work/warm-undertow" > /dev/null
-wrk_run gatehouse "$warmup" "$work/warm-gatehouse" > /dev/null
+for target in "${targets[@]}"; do
+  case $target in direct|nginx) seconds=5;; *) seconds=$warmup;; esac
+  wrk_run "$target" "$seconds" "$work/warm-$target" > /dev/null
+done
 echo
 echo "Throughput: wrk -t2 -c$connections -d${duration}s, $rounds rounds in turn, keys rotated (req/s)"
 declare -A results
@@ -392,14 +404,14 @@ for target in "${targets[@]}"; do
   printf '%-42s %10d %28s %10s\n' "${label[$target]}" "${med[$target]}" "$(echo ${results[$target]})" \
     "$(awk -v a="${med[$target]}" -v b="${med[nginx]:-0}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')"
 done
-ratio=$(awk -v a="${med[gatehouse]}" -v b="${med[nginx]}" 'BEGIN { printf "%.2f", a / b }')
+ratio=$(awk -v a="${med[gatehouse]:-0}" -v b="${med[nginx]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }')
 share() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v s=$((rounds * duration)) 'BEGIN { printf "%.0f%%", 100 * t / hz / s }'; }
 echo "CPU during the Gatehouse runs, in % of a core: gateway JVM $(share "$jvm_gatehouse"), upstream nginx" \
-  "$(share "$nginx_gatehouse"), PostgreSQL (analytics rows, not pinned) $(share "$pg_gatehouse")"
+  "$(share "$nginx_gatehouse"), PostgreSQL (analytics rows, $postgres_placement) $(share "$pg_gatehouse")"
 
 # ---- latency at a fixed rate ---------------------------------------------------------------------------------------
 [ "$fixed_seconds" -gt 0 ] || { [ "$mode" != all ] || rollups; echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
-rate=$((med[gatehouse] / 2))
+rate=${FIXED_RATE:-$((med[gatehouse] / 2))}
 echo
 echo "Latency at a fixed $rate req/s (half the gateway's capacity), $fixed_connections connections, ${fixed_seconds} s after 10 s"
 echo "unmeasured; from the scheduled send time (ms)"
@@ -414,8 +426,8 @@ for target in "${targets[@]}"; do
     "${p90[$target]}" "${p99[$target]}" "$(value p99_9_ms)" "$(value p100_ms)" "$(( $(value non2xx) + $(value failed) ))"
 done
 added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
-added50=$(added "${p50[gatehouse]}" "${p50[direct]}") added90=$(added "${p90[gatehouse]}" "${p90[direct]}")
-added99=$(added "${p99[gatehouse]}" "${p99[direct]}")
+added50=$(added "${p50[gatehouse]:-0}" "${p50[direct]:-0}") added90=$(added "${p90[gatehouse]:-0}" "${p90[direct]:-0}")
+added99=$(added "${p99[gatehouse]:-0}" "${p99[direct]:-0}")
 printf '%-42s %9s %8s %8s %8s\n' "added by Gatehouse (Gatehouse - direct)" "" "$added50" "$added90" "$added99"
 
 echo

@@ -67,12 +67,20 @@ final class CopyRows {
         return value == null ? rows.append("\\N") : rows.append(value.longValue());
     }
 
-    /** A NUL character, which no PostgreSQL text can hold, becomes U+FFFD rather than failing the whole batch. */
+    /**
+     * A NUL character, which no PostgreSQL text can hold, becomes U+FFFD rather than failing the whole batch. Nearly
+     * every value needs no escape and is appended whole.
+     */
     private static StringBuilder text(StringBuilder rows, String value) {
         if (value == null) {
             return rows.append("\\N");
         }
-        for (int i = 0; i < value.length(); i++) {
+        int plain = plainPrefix(value);
+        if (plain == value.length()) {
+            return rows.append(value);
+        }
+        rows.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> rows.append("\\\\");
@@ -84,5 +92,16 @@ final class CopyRows {
             }
         }
         return rows;
+    }
+
+    /** How many leading characters need no escape: all but a backslash and the control characters. */
+    private static int plainPrefix(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' || c == '\\') {
+                return i;
+            }
+        }
+        return value.length();
     }
 }
