@@ -324,6 +324,8 @@ wrk_run() { # target, seconds, output file
   awk '/^Requests\/sec/ { printf "%d", $2 }' "$3"
 }
 rollups() { # the admin UI's rollup job beside the gateway at full load: the lag of the counting, sampled every second
+  # The counting is the database's work: PostgreSQL gets both cores back, as a database of its own would have its own.
+  [ "$pin_postgres" = 0 ] || postgres_cores "0-$(($(nproc) - 1))"
   start_admin
   local uncounted="select count(*), coalesce(extract(epoch from clock_timestamp() - min(occurred_at)), 0)
     from analytics_event where id > (select last_event_id from analytics_rollup_cursor where id = 1)"
