@@ -95,9 +95,10 @@ postgres_cores() { # cores: every PostgreSQL process (and the backends the postm
   local pid
   for pid in $(pgrep -x postgres); do taskset -a -p -c "$1" "$pid" > /dev/null 2>&1 || true; done
 }
+every_core="0-$(($(nproc) - 1))"
 cleanup() {
   for pid in "${pids[@]}"; do stop "$pid"; done
-  [ "$pin_postgres" = 0 ] || postgres_cores "0-$(($(nproc) - 1))"
+  [ "$pin_postgres" = 0 ] || postgres_cores "$every_core"
   psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "drop database if exists $db with (force)" > /dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -325,16 +326,21 @@ wrk_run() { # target, seconds, output file
 }
 rollups() { # the admin UI's rollup job beside the gateway at full load: the lag of the counting, sampled every second
   # The counting is the database's work: PostgreSQL gets both cores back, as a database of its own would have its own.
-  [ "$pin_postgres" = 0 ] || postgres_cores "0-$(($(nproc) - 1))"
+  [ "$pin_postgres" = 0 ] || postgres_cores "$every_core"
   start_admin
   local uncounted="select count(*), coalesce(extract(epoch from clock_timestamp() - min(occurred_at)), 0)
     from analytics_event where id > (select last_event_id from analytics_rollup_cursor where id = 1)"
+  counted_within() { # seconds: how many seconds until every event is counted (within that many), or -1
+    local second
+    for second in $(seq 0 "$1"); do
+      [ "$(sql -F ' ' -c "$uncounted" | cut -d' ' -f1)" != 0 ] || { echo "$second"; return; }
+      sleep 1
+    done
+    echo -1
+  }
   # The events of the runs before (the admin UI was stopped) are counted first, so that the load starts caught up.
-  local caught_up=-1
-  for second in $(seq 0 600); do
-    [ "$(sql -F ' ' -c "$uncounted" | cut -d' ' -f1)" != 0 ] || { caught_up=$second; break; }
-    sleep 1
-  done
+  local caught_up
+  caught_up=$(counted_within 600)
   [ "$caught_up" -ge 0 ] || { echo "the rollup job did not count the earlier runs' events within 600 s"; exit 1; }
   local before_events before_counted
   before_events=$(sql -c "select coalesce(max(id), 0) from analytics_event")
@@ -346,11 +352,8 @@ rollups() { # the admin UI's rollup job beside the gateway at full load: the lag
   rps=$(wrk_run gatehouse "$rollup_seconds" "$work/wrk-rollups")
   rm -f "$work/sampling"
   wait "$sampler" || true
-  local drained_in=-1
-  for second in $(seq 0 60); do
-    [ "$(sql -F ' ' -c "$uncounted" | cut -d' ' -f1)" != 0 ] || { drained_in=$second; break; }
-    sleep 1
-  done
+  local drained_in
+  drained_in=$(counted_within 60)
   local after_events after_counted
   after_events=$(sql -c "select coalesce(max(id), 0) from analytics_event")
   after_counted=$(sql -c "select last_event_id from analytics_rollup_cursor where id = 1")

@@ -14,16 +14,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 final class PollerDataSource extends SingleConnectionDataSource {
 
     /** Bounds on PostgreSQL, in seconds: opening a connection, and waiting for an answer to a query. */
-    static final String CONNECT_TIMEOUT = "2";
-    static final String SOCKET_TIMEOUT = "10";
+    private static final String CONNECT_TIMEOUT = "2";
+    private static final String SOCKET_TIMEOUT = "10";
 
     PollerDataSource(String url, String username, String password) {
         super(url, username, password, true);
-    }
-
-    /** Drops the connection after a failure; the next query opens a new one. */
-    void discard() {
-        resetConnection();
     }
 
     @Override

@@ -45,7 +45,7 @@ public class SnapshotLoader implements DisposableBean {
 
     /** After a failed read: the next one opens a new connection. */
     public void reconnect() {
-        connection.discard();
+        connection.resetConnection();
     }
 
     @Override
