@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,7 +54,9 @@ class DashboardController {
         this.plans = plans;
     }
 
+    /** Every panel from one snapshot: a rollup committed meanwhile shows in all of them or in none. */
     @GetMapping("/analytics")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     String dashboard(DashboardForm form, Authentication authentication, HtmxRequest htmx, Model model) {
         AdminUser user = users.findByUsername(authentication.getName()).orElseThrow();
         List<Api> visible = apis.findAll().stream().filter(api -> ApiAccess.mayManage(user, api.getOwnerId()))
@@ -83,6 +87,7 @@ class DashboardController {
     }
 
     @GetMapping("/analytics/export.csv")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     ResponseEntity<String> export(DashboardForm form, @RequestParam String panel, Authentication authentication) {
         AdminUser user = users.findByUsername(authentication.getName()).orElseThrow();
         List<Api> visible = apis.findAll().stream().filter(api -> ApiAccess.mayManage(user, api.getOwnerId()))

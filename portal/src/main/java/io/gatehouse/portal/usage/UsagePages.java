@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.gatehouse.core.analytics.AnalyticsQueries;
@@ -54,7 +55,8 @@ class UsagePages {
             List<AnalyticsQueries.Point> series) {
     }
 
-    @Transactional(readOnly = true)
+    /** The totals, the refusals, the quotas and the chart from one snapshot, so that they agree. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Overview overview(long consumerId, Instant from, Instant to, Instant now) {
         UsageScope mine = scope(from, to, null, consumerId, now);
         List<ApplicationUsage> rows = applications.findByConsumerIdOrderByNameAsc(consumerId).stream()
@@ -66,7 +68,7 @@ class UsagePages {
     }
 
     /** Empty when the application is not this consumer's (or is deleted). */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Optional<ApplicationView> application(long applicationId, long consumerId, Instant from, Instant to,
             Instant now) {
         return applications.findByIdAndConsumerId(applicationId, consumerId).map(app -> {
