@@ -62,6 +62,15 @@ class RedisFaultIT {
         apiId = fixture.proxiedApi("/faults/v1", List.of(upstream.url("/base")));
         redisClient = RedisClient.create(TestRedis.url());
         redis = redisClient.connect();
+        // A cold gateway's first Redis commands can outlast the 50 ms timeout on a slow machine and fall back to
+        // local counting; warm the path up until a run of calls counts in Redis alone, so every test starts there.
+        String warmUp = subscribedKey();
+        RunningGateway.await(() -> {
+            awaitRedis("UP");
+            double bypassed = gateway.metric("gatehouse_gateway_counter_bypass_total");
+            callAll(warmUp, 20);
+            return gateway.metric("gatehouse_gateway_counter_bypass_total") == bypassed;
+        }, Duration.ofSeconds(30), "20 calls in a row counted in Redis");
     }
 
     @AfterEach
